@@ -1,0 +1,3 @@
+export * from './issues.js';
+export * from './platforms.js';
+export * from './units.js';
