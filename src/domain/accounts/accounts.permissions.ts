@@ -1,0 +1,58 @@
+/** The three roles of a Kefu organisation. */
+export const roles = ['admin', 'supervisor', 'agent'] as const;
+export type Role = (typeof roles)[number];
+
+export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
+
+/**
+ * What a route or use-case may require. `self` is what every signed-in user may do with their own
+ * session and profile; the rest are organisation-wide.
+ */
+export const permissions = [
+  'self',
+  'shops.read',
+  'shops.manage',
+  'subAccounts.read',
+  'subAccounts.manage',
+  'teams.read',
+  'teams.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'compliance.check',
+  'rules.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+// The single table of who may do what. Supervisors read everything and manage teams and agents;
+// agents see themselves and use the shared 质检 tools (live reply check, rule library).
+const permissionsByRole: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  supervisor: [
+    'self',
+    'shops.read',
+    'subAccounts.read',
+    'subAccounts.manage',
+    'teams.read',
+    'teams.manage',
+    'users.read',
+    'users.manage',
+    'compliance.check',
+    'rules.read',
+  ],
+  agent: ['self', 'compliance.check', 'rules.read'],
+};
+
+/** Whether `role` holds `permission`. */
+export const hasPermission = (role: Role, permission: Permission): boolean =>
+  permissionsByRole[role].includes(permission);
+
+/** The permissions of a role, for the UI to hide what the user cannot do. */
+export const permissionsOf = (role: Role): readonly Permission[] => permissionsByRole[role];
+
+/**
+ * Whether a user with `actorRole` may create, edit or reset a user whose role is `targetRole`:
+ * admins manage everyone, supervisors manage agents only.
+ */
+export const canManageRole = (actorRole: Role, targetRole: Role): boolean =>
+  actorRole === 'admin' || (actorRole === 'supervisor' && targetRole === 'agent');

@@ -1,0 +1,3 @@
+export * from './accounts.passwords.js';
+export * from './accounts.permissions.js';
+export * from './accounts.throttle.js';
