@@ -1,0 +1,28 @@
+import type { Platform } from '../../../src/domain/shared/index.js';
+
+export type { Platform };
+
+export type Role = 'admin' | 'supervisor' | 'agent';
+
+export type SubAccountRef = { id: string; name: string; shopId: string };
+
+export type User = {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  teamId: string | null;
+  teamName: string | null;
+  subAccounts: SubAccountRef[];
+  disabled: boolean;
+  certifiedAt: string | null;
+  createdAt: string;
+};
+
+export type Shop = { id: string; name: string; platform: Platform; timeZone: string; createdAt: string };
+
+export type SubAccount = { id: string; shopId: string; name: string };
+
+export type Team = { id: string; name: string; memberCount: number };
+
+export type Session = { user: User; csrfToken: string };

@@ -1,0 +1,46 @@
+import type { Finding } from '../../api/compliance.api.js';
+
+/** A run of the reply: plain, or inside the spans of one or more findings (by index). */
+export type Segment = { text: string; start: number; findings: number[] };
+
+/**
+ * Cuts `text` at every finding boundary so overlapping findings highlight correctly; spans outside
+ * the text (a stale answer) are clamped rather than trusted.
+ */
+export const segmentText = (text: string, findings: Finding[]): Segment[] => {
+  const clamp = (value: number) => Math.min(Math.max(value, 0), text.length);
+  const cuts = new Set([0, text.length]);
+  for (const finding of findings) {
+    cuts.add(clamp(finding.start));
+    cuts.add(clamp(finding.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let index = 0; index < points.length - 1; index++) {
+    const start = points[index] ?? 0;
+    const end = points[index + 1] ?? text.length;
+    if (end <= start) continue;
+    const covering = findings.flatMap((finding, position) =>
+      clamp(finding.start) <= start && end <= clamp(finding.end) ? [position] : [],
+    );
+    segments.push({ text: text.slice(start, end), start, findings: covering });
+  }
+  return segments;
+};
+
+const sentenceEnd = /[。！？!?；;\n]/;
+
+/**
+ * Replaces the sentence that holds a finding with its suggestion, so adopting one suggestion in a
+ * long reply keeps the other sentences; a one-sentence reply is replaced whole.
+ */
+export const adoptSuggestion = (text: string, finding: Finding): string => {
+  let from = Math.min(Math.max(finding.start, 0), text.length);
+  while (from > 0 && !sentenceEnd.test(text[from - 1] ?? '')) from--;
+  let to = Math.min(Math.max(finding.end, from), text.length);
+  while (to < text.length && !sentenceEnd.test(text[to] ?? '')) to++;
+  // Keep a line break that ends the sentence; swallow sentence punctuation (the suggestion has its own).
+  if (to < text.length && text[to] !== '\n') to++;
+  const leading = text.slice(from, to).match(/^\s*/)?.[0] ?? '';
+  return `${text.slice(0, from)}${leading}${finding.suggestion}${text.slice(to)}`;
+};
