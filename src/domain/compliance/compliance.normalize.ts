@@ -1,0 +1,245 @@
+import {
+  charKind,
+  charTables,
+  digitSeparators,
+  ideographJoiners,
+  isIdeograph,
+  numeralRunMinimum,
+} from './compliance.chars.js';
+
+/**
+ * Text prepared for matching, with a map back to the original: normalised character `k` came
+ * from `original.slice(starts[k], ends[k])`.
+ */
+export type NormalizedText = { text: string; starts: Int32Array; ends: Int32Array; original: string };
+
+type Variant = { from: string; to: string; latin: boolean };
+
+// Spellings sellers use to slip 微信 / QQ past filters, mapped to one canonical form each.
+const variants: Variant[] = [
+  ...['薇信', '威信', '徽信', '维信', '嶶信', '微倍', 'v信', '微x'].map((from) => ({
+    from,
+    to: '微信',
+    latin: false,
+  })),
+  ...['vx', 'wx', 'weixin', 'wechat', 'vchat'].map((from) => ({ from, to: '微信', latin: true })),
+  { from: '加v', to: '加微信', latin: true },
+  { from: '+v', to: '加微信', latin: true },
+  ...['扣扣', '企鹅', '球球'].map((from) => ({ from, to: 'qq', latin: false })),
+  { from: 'q号', to: 'qq号', latin: true },
+  { from: '加q', to: '加qq', latin: true },
+];
+
+/** The variant spellings, as the fast scan must see them (they send a message to the full check). */
+export const variantTokens: readonly string[] = variants.map((variant) => variant.from);
+
+const isLatin = (code: number | undefined): boolean => code !== undefined && code >= 0x61 && code <= 0x7a;
+
+/** Growable output: codes with the original span of each. */
+type Buffer = { codes: Uint16Array; starts: Int32Array; ends: Int32Array; length: number };
+
+const createBuffer = (capacity: number): Buffer => ({
+  codes: new Uint16Array(capacity),
+  starts: new Int32Array(capacity),
+  ends: new Int32Array(capacity),
+  length: 0,
+});
+
+/**
+ * Buffers reused from one message to the next, so that the hot path allocates almost nothing.
+ * A text normalised into a workspace is valid until the workspace is used again.
+ */
+export type Workspace = { first: Buffer; second: Buffer };
+
+export const createWorkspace = (capacity = 256): Workspace => ({
+  first: createBuffer(capacity),
+  second: createBuffer(capacity),
+});
+
+const reuse = (workspace: Workspace, name: 'first' | 'second', capacity: number): Buffer => {
+  if (workspace[name].codes.length < capacity) workspace[name] = createBuffer(capacity * 2);
+  workspace[name].length = 0;
+  return workspace[name];
+};
+
+const push = (buffer: Buffer, code: number, start: number, end: number) => {
+  const at = buffer.length++;
+  buffer.codes[at] = code;
+  buffer.starts[at] = start;
+  buffer.ends[at] = end;
+};
+
+const nextKeptCode = (original: string, from: number): number => {
+  const { mapped, kind } = charTables();
+  for (let index = from; index < original.length; index++) {
+    const code = original.charCodeAt(index);
+    if (kind[code] === charKind.keep) return mapped[code] ?? code;
+  }
+  return -1;
+};
+
+const wei = '微'.charCodeAt(0);
+const xin = '信'.charCodeAt(0);
+const separatorTable = new Uint8Array(65536);
+for (const char of digitSeparators) separatorTable[char.charCodeAt(0)] = 1;
+for (const char of ideographJoiners) {
+  const code = char.charCodeAt(0);
+  separatorTable[code] = (separatorTable[code] as number) | 2;
+}
+
+/** Whether a separator after `last` is held back: 1 between digits, 2 between ideographs, else 0. */
+const holdsSeparator = (separator: number, last: number, digitOf: Int8Array): number => {
+  if ((separator & 1) === 1 && (digitOf[last] as number) >= 0) return 1;
+  if ((separator & 2) === 2 && isIdeograph(last)) return 2;
+  return 0;
+};
+
+/** Whether the held separator disappears before `next`. */
+const dropsSeparator = (held: number, next: number, digitOf: Int8Array): boolean =>
+  held === 1 ? (digitOf[next] as number) >= 0 : isIdeograph(next);
+const variantFirst = new Uint8Array(65536);
+for (const variant of variants) variantFirst[variant.from.charCodeAt(0)] = 1;
+
+/** Pass 1: NFKC + lower case, drop spaces and hidden characters, join digits split by separators. */
+const mapCharacters = (original: string, workspace: Workspace): Buffer => {
+  const { mapped, kind, digitOf } = charTables();
+  // A hidden 微❤ may add one character per input character, hence twice the length.
+  const buffer = reuse(workspace, 'first', original.length * 2 + 1);
+  let pendingSeparator = -1;
+  let held = 0;
+  for (let index = 0; index < original.length; index++) {
+    const code = original.charCodeAt(index);
+    const type = kind[code];
+    if (type === charKind.space) continue;
+    if (type === charKind.hidden) {
+      // 微❤ alone stands for 微信; 微❤信 simply loses the heart.
+      const last = buffer.length > 0 ? buffer.codes[buffer.length - 1] : -1;
+      if (last === wei && nextKeptCode(original, index + 1) !== xin) {
+        // A separator held between 微 and the inserted 信 sits between ideographs: it goes.
+        pendingSeparator = -1;
+        push(buffer, xin, index, index + 1);
+      }
+      continue;
+    }
+    const out = mapped[code] as number;
+    if (pendingSeparator < 0 && separatorTable[out] !== 0 && buffer.length > 0) {
+      held = holdsSeparator(
+        separatorTable[out] as number,
+        buffer.codes[buffer.length - 1] as number,
+        digitOf,
+      );
+      if (held !== 0) {
+        pendingSeparator = index;
+        continue;
+      }
+    }
+    if (pendingSeparator >= 0) {
+      if (!dropsSeparator(held, out, digitOf)) {
+        const separator = original.charCodeAt(pendingSeparator);
+        push(buffer, mapped[separator] as number, pendingSeparator, pendingSeparator + 1);
+      }
+      pendingSeparator = -1;
+    }
+    push(buffer, out, index, index + 1);
+  }
+  if (pendingSeparator >= 0) {
+    const separator = original.charCodeAt(pendingSeparator);
+    push(buffer, mapped[separator] as number, pendingSeparator, pendingSeparator + 1);
+  }
+  return buffer;
+};
+
+/** Pass 2: runs of ≥ 5 digits / Chinese numerals become digit runs (一三八… → 138…). */
+const convertNumeralRuns = (buffer: Buffer): void => {
+  const { digitOf } = charTables();
+  let runStart = 0;
+  for (let index = 0; index <= buffer.length; index++) {
+    if (index < buffer.length && (digitOf[buffer.codes[index] as number] as number) >= 0) continue;
+    if (index - runStart >= numeralRunMinimum)
+      for (let at = runStart; at < index; at++)
+        buffer.codes[at] = 0x30 + (digitOf[buffer.codes[at] as number] as number);
+    runStart = index + 1;
+  }
+};
+
+const matchVariant = (buffer: Buffer, index: number): Variant | null => {
+  for (const variant of variants) {
+    const length = variant.from.length;
+    if (index + length > buffer.length) continue;
+    let same = true;
+    for (let at = 0; at < length && same; at++)
+      same = buffer.codes[index + at] === variant.from.charCodeAt(at);
+    if (!same) continue;
+    if (variant.latin && (isLatin(buffer.codes[index - 1]) || isLatin(buffer.codes[index + length])))
+      continue;
+    return variant;
+  }
+  return null;
+};
+
+/** Pass 3: variant spellings → canonical 微信 / qq, each output character mapped to the whole variant. */
+const replaceVariants = (buffer: Buffer, workspace: Workspace): Buffer => {
+  let first = -1;
+  for (let index = 0; index < buffer.length && first < 0; index++)
+    if (variantFirst[buffer.codes[index] as number] === 1) first = index;
+  if (first < 0) return buffer;
+  // 加v → 加微信 grows by one character per two, so 1.5× is enough.
+  const out = reuse(workspace, 'second', Math.ceil(buffer.length * 1.5) + 2);
+  for (let index = 0; index < buffer.length; ) {
+    const variant = variantFirst[buffer.codes[index] as number] === 1 ? matchVariant(buffer, index) : null;
+    if (!variant) {
+      push(out, buffer.codes[index] as number, buffer.starts[index] as number, buffer.ends[index] as number);
+      index++;
+      continue;
+    }
+    const start = buffer.starts[index] as number;
+    const end = buffer.ends[index + variant.from.length - 1] as number;
+    for (let at = 0; at < variant.to.length; at++) push(out, variant.to.charCodeAt(at), start, end);
+    index += variant.from.length;
+  }
+  return out;
+};
+
+const decoder = new TextDecoder('utf-16le');
+
+const toText = (buffer: Buffer): string => {
+  const codes = buffer.codes.subarray(0, buffer.length);
+  // Short texts: one call builds a flat string (regular expressions would flatten a concatenation).
+  if (buffer.length <= 256) return String.fromCharCode.apply(null, codes as unknown as number[]);
+  return decoder.decode(codes);
+};
+
+/**
+ * Normalises into `workspace` (no allocation but the text): `starts`/`ends` are the workspace's
+ * buffers, valid for indexes below `text.length` until the workspace is used again.
+ */
+export const normalizeInto = (original: string, workspace: Workspace): NormalizedText => {
+  const mapped = mapCharacters(original, workspace);
+  convertNumeralRuns(mapped);
+  const replaced = replaceVariants(mapped, workspace);
+  return { text: toText(replaced), starts: replaced.starts, ends: replaced.ends, original };
+};
+
+/**
+ * Normalises text for matching: full-width → half-width (NFKC), lower case, spaces and hidden
+ * characters removed, spaced or Chinese-numeral numbers → digit runs, 薇信/vx/扣扣… → 微信/qq.
+ * The result keeps, for every character, the span of the original it came from.
+ */
+export const normalizeText = (original: string): NormalizedText => {
+  const normalized = normalizeInto(original, createWorkspace(original.length * 2 + 2));
+  const length = normalized.text.length;
+  return {
+    ...normalized,
+    starts: normalized.starts.slice(0, length),
+    ends: normalized.ends.slice(0, length),
+  };
+};
+
+/** Maps a span of the normalised text back to the original: `[start, end)` offsets. */
+export const originalSpan = (normalized: NormalizedText, start: number, end: number): [number, number] => {
+  const length = normalized.text.length;
+  if (length === 0) return [0, 0];
+  const first = normalized.starts[Math.min(start, length - 1)] ?? 0;
+  const last = normalized.ends[Math.max(start, Math.min(end, length) - 1)] ?? first;
+  return [first, last];
+};

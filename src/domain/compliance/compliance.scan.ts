@@ -1,0 +1,73 @@
+import type { Automaton } from './compliance.automaton.js';
+import {
+  charKind,
+  charTables,
+  digitSeparators,
+  ideographJoiners,
+  isIdeograph,
+  contactDigitsMinimum,
+} from './compliance.chars.js';
+
+/** The fast scan: decides, without allocating, whether a message needs the full check. */
+export type Scanner = (text: string) => boolean;
+
+/**
+ * Builds the fast scan over the same automaton the full check uses. It runs on the raw text with
+ * per-character tables and answers "maybe" when a trigger keyword, a long digit run or a hidden
+ * character appears; it never answers "no" where the full check could find something.
+ */
+export const buildScanner = ({
+  automaton,
+  triggerKeywords,
+  digits,
+  always = false,
+}: {
+  automaton: Automaton;
+  triggerKeywords: ReadonlySet<number>;
+  /** Whether a long digit run (a possible phone, hotline or card number) needs the full check. */
+  digits: boolean;
+  /** Some rule has no trigger: every message needs the full check. */
+  always?: boolean;
+}): Scanner => {
+  if (always) return () => true;
+  const { mapped, kind, digitOf } = charTables();
+  const { classOf, alphabetSize, delta, outStart, outputs } = automaton;
+  const states = outStart.length - 1;
+  const triggerState = new Uint8Array(states);
+  for (let state = 0; state < states; state++)
+    for (let at = outStart[state] ?? 0; at < (outStart[state + 1] ?? 0); at++)
+      if (triggerKeywords.has(outputs[at] ?? -1)) triggerState[state] = 1;
+  const separator = new Uint8Array(65536);
+  for (const char of digitSeparators) separator[char.charCodeAt(0)] = 1;
+  const joiner = new Uint8Array(65536);
+  for (const char of ideographJoiners) joiner[char.charCodeAt(0)] = 1;
+  const hidden = charKind.hidden;
+  const space = charKind.space;
+  const runLimit = digits ? contactDigitsMinimum : Number.POSITIVE_INFINITY;
+  return (text) => {
+    let state = 0;
+    let run = 0;
+    let last = 0;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      const type = kind[code];
+      if (type === space) continue;
+      if (type === hidden) return true;
+      const char = mapped[code] as number;
+      // Skipping a joiner after an ideograph, as the normaliser may, can only add matches.
+      if (joiner[char] === 1 && isIdeograph(last)) continue;
+      last = char;
+      if ((digitOf[char] as number) >= 0) {
+        if (++run >= runLimit) return true;
+      } else if (run > 0 && separator[char] === 0) run = 0;
+      const symbol = classOf[char] as number;
+      if (symbol === 0) {
+        state = 0;
+        continue;
+      }
+      state = delta[state * alphabetSize + symbol] as number;
+      if (triggerState[state] === 1) return true;
+    }
+    return false;
+  };
+};

@@ -1,0 +1,219 @@
+import type { DetectSpec, EntityKind, Speaker } from '../rules/index.js';
+import { entityKinds } from '../rules/index.js';
+import type { Issue } from '../shared/index.js';
+import { hasKeyword, type KeywordIndex, type Span } from './compliance.automaton.js';
+import { entityTriggers, findEntities } from './compliance.entities.js';
+import type { NormalizedText } from './compliance.normalize.js';
+
+/** One side of a chat as the evaluator sees it: its normalised text and keyword occurrences. */
+export type SideText = { normalized: NormalizedText; hits: KeywordIndex };
+
+export type EvalContext = { agent: SideText; buyer: SideText | null };
+
+/** null = the node does not hold; an array (maybe empty) = it holds, with these agent-text spans. */
+export type Evaluate = (context: EvalContext) => Span[] | null;
+
+/**
+ * What the fast scan must see for a node to possibly hold: keyword ids (or digitRun), or null when
+ * the node can hold on any message (it then runs on every message).
+ */
+export type Trigger = Set<number> | null;
+export const digitRun = -1;
+
+/** `solo` is the trigger when there is no buyer text: buyer-context branches cannot hold then. */
+export type CompiledNode = { evaluate: Evaluate; trigger: Trigger; solo: Trigger };
+
+/** Shared state of one compilation: the keyword registry and the issues found so far. */
+export type SpecCompiler = {
+  keywordId: (keyword: string) => number | null;
+  issues: Issue[];
+};
+
+const clauseBreak = new Uint8Array(65536);
+for (const char of ',.。!?;\n~…') clauseBreak[char.charCodeAt(0)] = 1;
+const maxPatternMatches = 50;
+
+// A clause is cut at punctuation, and at most this far from the match, so that a 100 KB text
+// without punctuation costs no more than a short one per match.
+const clauseReach = 200;
+
+const clauseAround = (text: string, start: number, end: number): string => {
+  let from = start;
+  const floor = Math.max(0, start - clauseReach);
+  while (from > floor && clauseBreak[text.charCodeAt(from - 1)] === 0) from--;
+  let to = end;
+  const ceiling = Math.min(text.length, end + clauseReach);
+  while (to < ceiling && clauseBreak[text.charCodeAt(to)] === 0) to++;
+  return text.slice(from, to);
+};
+
+export const never: CompiledNode = { evaluate: () => null, trigger: new Set(), solo: new Set() };
+
+export const reportSpecIssue = (compiler: SpecCompiler, path: string, message: string): CompiledNode => {
+  compiler.issues.push({ code: 'compliance.bad_spec', message, severity: 'error', at: { field: path } });
+  return never;
+};
+
+const makeRegex = (compiler: SpecCompiler, source: string, path: string, flags = ''): RegExp | null => {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    compiler.issues.push({
+      code: 'compliance.bad_pattern',
+      message: `正则表达式无效：${source}（${reason}）`,
+      severity: 'error',
+      at: { field: path },
+    });
+    return null;
+  }
+};
+
+const side = (context: EvalContext, speaker: Speaker): SideText | null =>
+  speaker === 'agent' ? context.agent : context.buyer;
+
+const keywordIds = (compiler: SpecCompiler, words: string[] | undefined, path: string): number[] | null => {
+  if (words === undefined) return [];
+  if (!Array.isArray(words) || words.some((word) => typeof word !== 'string')) {
+    reportSpecIssue(compiler, path, '关键词必须是字符串数组');
+    return null;
+  }
+  return words.flatMap((word) => {
+    const id = compiler.keywordId(word);
+    return id === null ? [] : [id];
+  });
+};
+
+/** Spans of the occurrences of any of `ids`, walking the (few) occurrences rather than the ids. */
+const spansOf = (hits: KeywordIndex, ids: ReadonlySet<number>): Span[] => {
+  const spans: Span[] = [];
+  for (let slot = 0; slot < hits.count; slot++)
+    if (ids.has(hits.keywords[slot] as number))
+      spans.push([hits.starts[slot] as number, hits.ends[slot] as number]);
+  return spans;
+};
+
+const occursAny = (hits: KeywordIndex, ids: ReadonlySet<number>): boolean => {
+  for (let slot = 0; slot < hits.count; slot++) if (ids.has(hits.keywords[slot] as number)) return true;
+  return false;
+};
+
+const compileKeywords = (
+  compiler: SpecCompiler,
+  spec: Extract<DetectSpec, { op: 'keywords' }>,
+  speaker: Speaker,
+  path: string,
+): CompiledNode => {
+  const any = keywordIds(compiler, spec.any, `${path}.any`);
+  const all = keywordIds(compiler, spec.all, `${path}.all`);
+  const none = keywordIds(compiler, spec.none, `${path}.none`);
+  const atLeast = keywordIds(compiler, spec.atLeast?.of, `${path}.atLeast.of`);
+  if (!any || !all || !none || !atLeast) return never;
+  const count = spec.atLeast?.count ?? 0;
+  if (spec.atLeast && (!Number.isInteger(count) || count < 1))
+    return reportSpecIssue(compiler, `${path}.atLeast.count`, 'atLeast.count 必须是正整数');
+  if (any.length + all.length + atLeast.length + none.length === 0)
+    return reportSpecIssue(compiler, path, 'keywords 至少需要 any、all、atLeast 或 none 之一');
+  const positive = [...any, ...all, ...atLeast];
+  const positiveSet = new Set(positive);
+  const anySet = new Set(any);
+  const evaluate: Evaluate = (context) => {
+    const text = side(context, speaker);
+    if (!text) return none.length > 0 && positive.length === 0 ? [] : null;
+    const { hits } = text;
+    for (const id of none) if (hasKeyword(hits, id)) return null;
+    for (const id of all) if (!hasKeyword(hits, id)) return null;
+    if (count > 0 && atLeast.filter((id) => hasKeyword(hits, id)).length < count) return null;
+    if (any.length > 0 && !occursAny(hits, anySet)) return null;
+    return speaker === 'agent' && positive.length > 0 ? spansOf(hits, positiveSet) : [];
+  };
+  const trigger = speaker === 'agent' && positive.length > 0 ? new Set(positive) : null;
+  return { evaluate, trigger, solo: trigger };
+};
+
+const compilePattern = (
+  compiler: SpecCompiler,
+  spec: Extract<DetectSpec, { op: 'pattern' }>,
+  speaker: Speaker,
+  path: string,
+): CompiledNode => {
+  if (typeof spec.regex !== 'string' || spec.regex.length === 0)
+    return reportSpecIssue(compiler, `${path}.regex`, 'pattern 需要非空的 regex');
+  const regex = makeRegex(compiler, spec.regex, `${path}.regex`, 'g');
+  const exclude = spec.exclude === undefined ? null : makeRegex(compiler, spec.exclude, `${path}.exclude`);
+  if (!regex || (spec.exclude !== undefined && !exclude)) return never;
+  const evaluate: Evaluate = (context) => {
+    const text = side(context, speaker)?.normalized.text;
+    if (text === undefined) return null;
+    const spans: Span[] = [];
+    regex.lastIndex = 0;
+    for (let match = regex.exec(text); match && spans.length < maxPatternMatches; match = regex.exec(text)) {
+      const end = match.index + match[0].length;
+      if (match[0].length === 0) regex.lastIndex++;
+      if (exclude?.test(clauseAround(text, match.index, end))) continue;
+      spans.push([match.index, Math.max(end, match.index + 1)]);
+    }
+    if (spans.length === 0) return null;
+    return speaker === 'agent' ? spans : [];
+  };
+  return { evaluate, trigger: null, solo: null };
+};
+
+const compileEntity = (
+  compiler: SpecCompiler,
+  spec: Extract<DetectSpec, { op: 'entity' }>,
+  speaker: Speaker,
+  path: string,
+): CompiledNode => {
+  const kinds = Array.isArray(spec.kinds) ? spec.kinds : [];
+  const unknown = kinds.filter((kind) => !entityKinds.includes(kind));
+  if (kinds.length === 0 || unknown.length > 0)
+    return reportSpecIssue(compiler, `${path}.kinds`, `未知的实体类型：${unknown.join(', ') || '（空）'}`);
+  const exclude = spec.exclude === undefined ? null : makeRegex(compiler, spec.exclude, `${path}.exclude`);
+  if (spec.exclude !== undefined && !exclude) return never;
+  const trigger = new Set<number>();
+  for (const kind of kinds as EntityKind[])
+    for (const word of entityTriggers[kind])
+      trigger.add(word === '#digits' ? digitRun : (compiler.keywordId(word) ?? 0));
+  const evaluate: Evaluate = (context) => {
+    const text = side(context, speaker)?.normalized.text;
+    if (text === undefined) return null;
+    const spans = (kinds as EntityKind[])
+      .flatMap((kind) => findEntities(kind, text))
+      .filter(([start, end]) => !exclude?.test(clauseAround(text, start, end)));
+    if (spans.length === 0) return null;
+    return speaker === 'agent' ? spans : [];
+  };
+  const found = speaker === 'agent' ? trigger : null;
+  return { evaluate, trigger: found, solo: found };
+};
+
+export type NodeCompiler = (spec: DetectSpec, speaker: Speaker, path: string) => CompiledNode;
+
+/** Compiles the leaves; the combinators live in compliance.combine.ts and call back here. */
+export const compileLeaf = (
+  compiler: SpecCompiler,
+  spec: DetectSpec,
+  speaker: Speaker,
+  path: string,
+): CompiledNode | null => {
+  switch (spec.op) {
+    case 'keywords':
+      return compileKeywords(compiler, spec, speaker, path);
+    case 'pattern':
+      return compilePattern(compiler, spec, speaker, path);
+    case 'entity':
+      return compileEntity(compiler, spec, speaker, path);
+    case 'length':
+      return {
+        evaluate: (context) => {
+          const length = side(context, speaker)?.normalized.text.length ?? 0;
+          return length >= (spec.min ?? 0) && length <= (spec.max ?? Number.POSITIVE_INFINITY) ? [] : null;
+        },
+        trigger: null,
+        solo: null,
+      };
+    default:
+      return null;
+  }
+};

@@ -1,0 +1,11 @@
+export { compileLibrary } from './compliance.checker.js';
+export { passesLuhn } from './compliance.entities.js';
+export type { NormalizedText } from './compliance.normalize.js';
+export { normalizeText, originalSpan } from './compliance.normalize.js';
+export type {
+  Checker,
+  CheckInput,
+  ConversationFinding,
+  ConversationMessage,
+  Finding,
+} from './compliance.types.js';

@@ -1,0 +1,1 @@
+export { builtInRulesDirectory, loadRuleLibrary, loadShopOverrides } from './rules.loader.js';
