@@ -1,0 +1,104 @@
+import { hasPermission, type Permission } from '../../domain/accounts/index.js';
+import type { Finding } from '../../domain/compliance/index.js';
+import type { RuleDeposit, RuleKind } from '../../domain/rules/index.js';
+import { isPlatform, type Platform } from '../../domain/shared/index.js';
+import type { Db } from '../../store/database.js';
+import { findShop } from '../../store/shops.repository.js';
+import { accountsErrors } from '../accounts/index.js';
+import type { Actor, Clock } from '../accounts/index.js';
+import { builtInRuleLibrary, type RuleLibrary } from './compliance.library.js';
+
+type Deps = { db: Db; clock: Clock; actor: Actor; library?: RuleLibrary };
+
+// Platform rules are dated in China time; a shop's own zone wins when the check names a shop.
+const defaultTimeZone = 'Asia/Shanghai';
+
+const dayIn = (now: Date, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
+
+const authorize = (actor: Actor, permission: Permission): void => {
+  if (!hasPermission(actor.role, permission)) throw accountsErrors.forbidden();
+};
+
+const shopContext = async ({
+  db,
+  actor,
+  shopId,
+}: {
+  db: Db;
+  actor: Actor;
+  shopId: string;
+}): Promise<{ platform: Platform; timeZone: string }> => {
+  const shop = await findShop({ db, organizationId: actor.organizationId, id: shopId });
+  if (!shop || !isPlatform(shop.platform)) throw accountsErrors.invalidReference('body.shopId', '店铺');
+  return { platform: shop.platform, timeZone: shop.timeZone };
+};
+
+/**
+ * Live check (话术检查) of one agent reply against the rule versions in force today. With a shop of
+ * the actor's organisation, only the rules of that shop's platform apply; `buyerText` gives the
+ * buyer's message the reply answers, which some rules need (e.g. agreeing to a bank transfer).
+ */
+export const checkReply = async ({
+  db,
+  clock,
+  actor,
+  library = builtInRuleLibrary(),
+  text,
+  buyerText,
+  shopId,
+}: Deps & { text: string; buyerText?: string | undefined; shopId?: string | undefined }): Promise<{
+  findings: Finding[];
+}> => {
+  authorize(actor, 'compliance.check');
+  const shop = shopId ? await shopContext({ db, actor, shopId }) : null;
+  const day = dayIn(clock.now(), shop?.timeZone ?? defaultTimeZone);
+  const checker = library.checkerFor({ day, platform: shop?.platform });
+  return checker.check({ text, ...(buyerText ? { buyerText } : {}) });
+};
+
+/** A rule of the library as the rule-library page shows it: the version in force today. */
+export type RuleSummary = {
+  id: string;
+  title: string;
+  kind: RuleKind;
+  platforms: Platform[];
+  points: number;
+  deposit: RuleDeposit | null;
+  explanation: string;
+  wrongExamples: string[];
+  rightExamples: string[];
+  version: number;
+  effectiveFrom: string;
+};
+
+const kindOrder: Record<RuleKind, number> = { serious: 0, general: 1, service: 2 };
+
+/** Every built-in rule in its version in force today: serious first, then general, then service rules. */
+export const listRules = ({
+  clock,
+  actor,
+  library = builtInRuleLibrary(),
+}: Omit<Deps, 'db'>): { rules: RuleSummary[] } => {
+  authorize(actor, 'rules.read');
+  const { rules } = library.checkerFor({ day: dayIn(clock.now(), defaultTimeZone) });
+  const summaries = rules.map((rule) => ({
+    id: rule.id,
+    title: rule.title,
+    kind: rule.kind,
+    platforms: rule.platforms,
+    points: rule.points,
+    deposit: rule.deposit,
+    explanation: rule.explanation,
+    wrongExamples: rule.wrong,
+    rightExamples: rule.right,
+    version: rule.version,
+    effectiveFrom: rule.effectiveFrom,
+  }));
+  summaries.sort(
+    (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || b.points - a.points || a.id.localeCompare(b.id),
+  );
+  return { rules: summaries };
+};
