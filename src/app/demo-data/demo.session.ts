@@ -1,0 +1,216 @@
+import { bytesOf, type DemoBuffers, type WallClock } from './demo.output.js';
+import * as phrases from './demo.phrases.js';
+import type { Random } from './demo.random.js';
+import { type DemoShop, nextConversationId } from './demo.shops.js';
+
+/** What every simulation step shares: the random stream, the clock formatter, the output. */
+export type DemoContext = { random: Random; clock: WallClock; out: DemoBuffers };
+
+export type ChatPhase = 'presale' | 'aftersale' | 'ad';
+
+/** How a consultation went, for the order, rating and ticket that may follow it. */
+export type ChatOutcome = {
+  conversation: string;
+  agent: string;
+  served: boolean;
+  lastReply: number;
+  end: number;
+};
+
+const kindText = { human: '人工', assist: '智能辅助', auto: '自动回复', welcome: '欢迎语' } as const;
+const secondsPerDay = 86_400;
+/** Agents are on duty from 08:00 to midnight; earlier turns get an automatic reply only. */
+const dutyStartSecond = 8 * 3600;
+
+type Session = {
+  shop: DemoShop;
+  conversation: string;
+  buyer: string;
+  agent: string;
+  heads: Record<Sender, Buffer>;
+};
+type Sender = '买家' | '客服' | '系统';
+
+/** The first six fields, the same for every message of one sender in a session with one agent. */
+const headsOf = (
+  shop: DemoShop,
+  conversation: string,
+  buyer: string,
+  agent: string,
+): Record<Sender, Buffer> => {
+  const common = `${shop.name},${shop.platformName},${conversation},${buyer},${agent},`;
+  return {
+    买家: Buffer.from(`${common}买家,`),
+    客服: Buffer.from(`${common}客服,`),
+    系统: Buffer.from(`${common}系统,`),
+  };
+};
+
+const openSession = (shop: DemoShop, conversation: string, buyer: string, agent: string): Session => ({
+  shop,
+  conversation,
+  buyer,
+  agent,
+  heads: headsOf(shop, conversation, buyer, agent),
+});
+
+const say = (
+  context: DemoContext,
+  session: Session,
+  sender: Sender,
+  time: number,
+  text: string,
+  kind: string,
+): void => {
+  context.out.message(session.heads[sender], context.clock, time, bytesOf(text), bytesOf(kind));
+};
+
+const secondOfDay = (time: number): number => time - Math.floor(time / secondsPerDay) * secondsPerDay;
+
+/** Seconds an on-duty agent takes to answer: mostly 5-300 s, with a long tail of slow replies. */
+const replyDelay = (random: Random): number => {
+  if (random.chance(0.06)) return random.int(300, 1800);
+  return Math.max(5, Math.min(300, Math.round(random.logNormal(25, 0.8))));
+};
+
+/** When the reply to a turn starting at `turnStart` comes, or null when it never does. */
+const replyTime = (
+  context: DemoContext,
+  session: Session,
+  turnStart: number,
+  lastBuyer: number,
+): number | null => {
+  const { random } = context;
+  if (secondOfDay(turnStart) < dutyStartSecond) {
+    say(context, session, '客服', turnStart + 2, phrases.autoReplies[2] as string, kindText.auto);
+    if (!random.chance(0.6)) return null;
+    const dayStart = turnStart - secondOfDay(turnStart);
+    return Math.max(lastBuyer + 2, dayStart + dutyStartSecond + random.int(60, 3600));
+  }
+  if (random.chance(0.04)) return null;
+  const delay = replyDelay(random);
+  if (delay > 60 && random.chance(0.5)) {
+    say(
+      context,
+      session,
+      '客服',
+      turnStart + 3,
+      phrases.autoReplies[random.int(0, 1)] as string,
+      kindText.auto,
+    );
+  }
+  return Math.max(turnStart + delay, lastBuyer + 2);
+};
+
+const tables = {
+  presale: {
+    openers: phrases.presaleOpeners,
+    followUps: phrases.presaleFollowUps,
+    replies: phrases.presaleReplies,
+  },
+  aftersale: {
+    openers: phrases.aftersaleOpeners,
+    followUps: phrases.aftersaleFollowUps,
+    replies: phrases.aftersaleReplies,
+  },
+  ad: { openers: phrases.adTexts, followUps: phrases.adTexts, replies: phrases.adReplies },
+} as const;
+
+/** Buyer messages of one turn (1-3, seconds apart); returns the time of the last one. */
+const buyerTurn = (
+  context: DemoContext,
+  session: Session,
+  phase: ChatPhase,
+  start: number,
+  first: boolean,
+): number => {
+  const { random } = context;
+  const table = tables[phase];
+  say(context, session, '买家', start, random.pick(first ? table.openers : table.followUps), '');
+  let time = start;
+  const extra = (random.chance(0.35) ? 1 : 0) + (random.chance(0.1) ? 1 : 0);
+  for (let index = 0; index < extra; index++) {
+    time += random.int(3, 40);
+    say(context, session, '买家', time, random.pick(table.followUps), '');
+  }
+  return time;
+};
+
+const agentReply = (context: DemoContext, session: Session, phase: ChatPhase, at: number): number => {
+  const { random } = context;
+  const replies = tables[phase].replies;
+  let time = at;
+  const first = random.pick(replies);
+  say(context, session, '客服', time, first, random.chance(0.1) ? kindText.assist : kindText.human);
+  if (random.chance(0.3)) {
+    time += random.int(5, 60);
+    const second = random.pick(replies);
+    if (second !== first) say(context, session, '客服', time, second, kindText.human);
+  }
+  return time;
+};
+
+const turnCount = (random: Random, phase: ChatPhase): number => {
+  if (phase === 'ad') return 1;
+  return (
+    1 +
+    (random.chance(0.7) ? 1 : 0) +
+    (random.chance(0.5) ? 1 : 0) +
+    (random.chance(0.3) ? random.int(1, 3) : 0)
+  );
+};
+
+/**
+ * One buyer's consultation with the shop: an opening message, an automatic greeting where the
+ * shop has one, turns answered after a realistic delay (or never), sometimes a transfer to a
+ * second agent. Spam (ads) is mostly ignored, as agents do.
+ */
+export const simulateChat = (
+  context: DemoContext,
+  shop: DemoShop,
+  buyer: string,
+  start: number,
+  phase: ChatPhase,
+): ChatOutcome => {
+  const { random } = context;
+  let current = openSession(shop, nextConversationId(shop), buyer, random.pick(shop.agents));
+  const turns = turnCount(random, phase);
+  let time = start;
+  let served = false;
+  let lastReply = start;
+  for (let turn = 0; turn < turns; turn++) {
+    if (turn > 0) time += random.int(10, 240);
+    const turnStart = time;
+    time = buyerTurn(context, current, phase, turnStart, turn === 0);
+    if (turn === 0 && shop.welcome && phase !== 'ad') {
+      say(context, current, '客服', turnStart + 1, random.pick(phrases.welcomeTexts), kindText.welcome);
+    }
+    const reply =
+      phase === 'ad' && !random.chance(0.25) ? null : replyTime(context, current, turnStart, time);
+    if (reply === null) break;
+    time = agentReply(context, current, phase, reply);
+    served = true;
+    lastReply = time;
+    if (turn === 0 && turns > 1 && shop.agents.length > 1 && random.chance(0.15)) {
+      time += random.int(5, 30);
+      say(context, current, '系统', time, phrases.systemTransfer, '');
+      const next = shop.agents[(shop.agents.indexOf(current.agent) + 1) % shop.agents.length] as string;
+      current = openSession(shop, current.conversation, buyer, next);
+    }
+  }
+  return { conversation: current.conversation, agent: current.agent, served, lastReply, end: time };
+};
+
+/** A message after the order: the order card (系统) or the agent urging payment (催付). */
+export const followUp = (
+  context: DemoContext,
+  shop: DemoShop,
+  chat: ChatOutcome,
+  buyer: string,
+  time: number,
+  kind: 'orderCard' | 'reminder',
+): void => {
+  const after = openSession(shop, chat.conversation, buyer, chat.agent);
+  if (kind === 'orderCard') say(context, after, '系统', time, phrases.systemOrderCard, '');
+  else say(context, after, '客服', time, context.random.pick(phrases.paymentReminders), kindText.human);
+};

@@ -1,0 +1,24 @@
+// Importing KPI records (绩效 import): chat messages, orders, ratings and JD tickets from CSV/TSV
+// (UTF-8, UTF-8 BOM, GBK), JSON Lines and XLSX, with header synonyms and per-shop mapping presets.
+export { writeCsv } from '../csv/index.js';
+export {
+  type ColumnMapping,
+  columnSynonyms,
+  type FieldSpec,
+  normalizeHeader,
+  type RecordKind,
+  recordKinds,
+  suggestMapping,
+} from './records.fields.js';
+export { ImportError } from './records.issues.js';
+export {
+  findMappingPreset,
+  loadMappingPresets,
+  type MappingPreset,
+  saveMappingPreset,
+} from './records.presets.js';
+export { type FilePreview, previewFile } from './records.preview.js';
+export type { ImportMode, ImportSummary, ReadOptions } from './records.read.js';
+export type { ByteSource } from './records.source.js';
+export { readMessages, readOrders, readRatings, readTickets, validateFile } from './records.readers.js';
+export { formatWallClock, parseTime, wallClockOffset } from './records.time.js';
