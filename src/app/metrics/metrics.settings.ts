@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { MetricsSettings, SettingsOverride, SettingsPresets } from '../../domain/metrics/index.js';
+import { isPlatform, type Platform } from '../../domain/shared/index.js';
+import { MetricsError } from './metrics.errors.js';
+
+// Strict schemas for the presets file and for a shop's --settings file: a typo in a key is an
+// error naming the key, never a silently ignored setting.
+
+const hours = z.strictObject({
+  from: z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/),
+  to: z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/),
+});
+const window = z.union([
+  z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1).max(31) }),
+  z.strictObject({
+    kind: z.literal('hours'),
+    hours: z
+      .number()
+      .positive()
+      .max(31 * 24),
+  }),
+]);
+const ratio = z.number().min(0).max(1);
+
+const settingsShape = {
+  timeZoneOffsetMinutes: z.number().int().min(-720).max(840),
+  slowThresholdSec: z.number().positive(),
+  lookBackDays: z.number().int().min(0).max(366),
+  attribution: window,
+  credit: z.strictObject({
+    mode: z.enum(['order', 'payment', 'orderFirst']),
+    pick: z.enum(['last', 'first']),
+  }),
+  hindsight: z.boolean(),
+  response: z.strictObject({
+    capSec: z.number().int().positive().max(86_400),
+    unanswered: z.enum(['exclude', 'cap']),
+    excludeZeroSecond: z.boolean(),
+  }),
+  adPatterns: z.array(z.string().refine((source) => isRegExp(source), 'not a valid regular expression')),
+  hours: z.strictObject({ pdd: hours, douyin: hours, jd: hours, jdTickets: hours }),
+  pdd: z.strictObject({ replyWithinSec: z.number().positive(), reply30sTarget: ratio }),
+  douyin: z.strictObject({
+    firstReplyWithinSec: z.number().positive(),
+    replyWithinSec: z.number().positive(),
+    firstReplyTarget: ratio,
+    replyTarget: ratio,
+    satisfactionTarget: ratio,
+  }),
+  jd: z.strictObject({
+    satisfactionTarget: ratio,
+    reviewTarget: ratio,
+    handleTarget: ratio,
+    specTarget: ratio,
+    awaitingTarget: ratio,
+    withinSec: z.number().positive(),
+    tiers: z
+      .array(
+        z.strictObject({
+          min: z.number(),
+          name: z.string(),
+          passed: z.boolean(),
+          penalty: z.number().min(0),
+        }),
+      )
+      .min(1),
+  }),
+  teams: z.record(z.string(), z.string()),
+};
+
+const isRegExp = (source: string): boolean => {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const settingsSchema = z.strictObject(settingsShape);
+const overrideSchema = z
+  .strictObject({
+    ...settingsShape,
+    credit: settingsShape.credit.partial(),
+    response: settingsShape.response.partial(),
+    hours: settingsShape.hours.partial(),
+    pdd: settingsShape.pdd.partial(),
+    douyin: settingsShape.douyin.partial(),
+    jd: settingsShape.jd.partial(),
+  })
+  .partial();
+
+const presetsSchema = z.object({
+  versions: z
+    .array(
+      z.strictObject({
+        version: z.string(),
+        effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        settings: settingsSchema,
+      }),
+    )
+    .min(1),
+  platforms: z.record(z.string(), overrideSchema),
+});
+
+/** A --settings file: overrides for every shop, and optionally per shop under `shops`. */
+const settingsFileSchema = overrideSchema.extend({ shops: z.record(z.string(), overrideSchema).optional() });
+export type SettingsFile = { all: SettingsOverride; shops: Record<string, SettingsOverride> };
+
+const describeIssues = (file: string, error: z.ZodError) =>
+  error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+
+const readJson = async (file: string): Promise<unknown> => {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new MetricsError(
+      'metrics.settings_unreadable',
+      `${file}: cannot read the settings file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new MetricsError(
+      'metrics.settings_invalid',
+      `${file}: not valid JSON (${(error as Error).message})`,
+    );
+  }
+};
+
+/** The built-in presets: data/settings/metrics.presets.json. */
+export const defaultPresetsFile = new URL('../../../data/settings/metrics.presets.json', import.meta.url);
+
+export const loadPresets = async (file: string | URL = defaultPresetsFile): Promise<SettingsPresets> => {
+  const name = file instanceof URL ? file.pathname : file;
+  const parsed = presetsSchema.safeParse(await readJson(name));
+  if (!parsed.success) throw new MetricsError('metrics.settings_invalid', describeIssues(name, parsed.error));
+  for (const platform of Object.keys(parsed.data.platforms)) {
+    if (!isPlatform(platform))
+      throw new MetricsError('metrics.settings_invalid', `${name}: platforms.${platform}: unknown platform`);
+  }
+  return parsed.data as SettingsPresets;
+};
+
+export const loadSettingsFile = async (file: string): Promise<SettingsFile> => {
+  const parsed = settingsFileSchema.safeParse(await readJson(file));
+  if (!parsed.success) throw new MetricsError('metrics.settings_invalid', describeIssues(file, parsed.error));
+  const { shops = {}, ...all } = parsed.data;
+  return { all: all as SettingsOverride, shops: shops as Record<string, SettingsOverride> };
+};
+
+/** Checks a fully resolved settings object (after overrides) once more. */
+export const checkSettings = (
+  settings: MetricsSettings,
+  shop: string,
+  platform: Platform | null,
+): MetricsSettings => {
+  const parsed = settingsSchema.safeParse(settings);
+  if (!parsed.success)
+    throw new MetricsError(
+      'metrics.settings_invalid',
+      describeIssues(`settings of ${shop} (${platform ?? 'unknown platform'})`, parsed.error),
+    );
+  return settings;
+};

@@ -1,0 +1,48 @@
+// Public surface of the KPI engine (绩效). Pure: records in, numbers out; no I/O, no clock.
+export type { AgentParts, ShopParts } from './metrics.aggregate.js';
+export { agentFields, shopFields } from './metrics.aggregate.js';
+export type { AssessmentCheck, PlatformAssessment } from './metrics.assessment.js';
+export {
+  assessDouyin,
+  assessPdd,
+  douyinCycle,
+  neededAsNew,
+  neededAtFixedTotal,
+} from './metrics.assessment.js';
+export { assessJd } from './metrics.jd.js';
+export type { SettingsForShop } from './metrics.data.js';
+export { MetricsData } from './metrics.data.js';
+export type { MetricsComputation, MetricsTrail } from './metrics.engine.js';
+export { computeMetrics } from './metrics.engine.js';
+export type { ExplainQuery, ExplainRef, ExplainResult } from './metrics.explain.js';
+export { explain } from './metrics.explain.js';
+export { assessPlatforms, halfMonthOf, monthOf } from './metrics.platforms.js';
+export type {
+  MessageRecord,
+  OrderRecord,
+  RatingRecord,
+  ReplyKind,
+  Sender,
+  TicketRecord,
+} from './metrics.records.js';
+export type {
+  AssistValues,
+  MetricsReport,
+  MetricsRow,
+  MetricValues,
+  RollUpBy,
+  ShopValues,
+} from './metrics.rows.js';
+export { rollUp, valuesOf } from './metrics.rows.js';
+export type {
+  AttributionWindow,
+  CreditMode,
+  HoursRange,
+  JdTargets,
+  MetricsSettings,
+  SettingsOverride,
+  SettingsPresets,
+  SettingsVersion,
+} from './metrics.settings.js';
+export { applyOverride, resolveSettings } from './metrics.settings.js';
+export { dayToText, localDay, textToDay } from './metrics.time.js';

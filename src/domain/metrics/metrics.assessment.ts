@@ -1,0 +1,215 @@
+import type { Platform } from '../shared/index.js';
+import { type AgentParts, addAgentParts, emptyAgentParts } from './metrics.aggregate.js';
+import { keyDay, keyId, type MetricsComputation } from './metrics.engine.js';
+import type { TicketRecord } from './metrics.records.js';
+import type { MetricsSettings } from './metrics.settings.js';
+import { dayMs, dayToText, localDay } from './metrics.time.js';
+
+/** One assessed indicator: its value, the parts it came from, and what it would take to pass. */
+export type AssessmentCheck = {
+  name: string;
+  label: string;
+  value: number | null;
+  target: number;
+  numerator: number;
+  denominator: number;
+  passed: boolean;
+  /** How many more successes would reach the target (0 when passed). */
+  needed: number;
+  toPass: string | null;
+};
+
+export type PlatformAssessment = {
+  shop: string;
+  platform: Platform;
+  from: string;
+  to: string;
+  checks: AssessmentCheck[];
+  passed: boolean;
+  /** JD only: the 100-point score and its tier. */
+  score?: number;
+  tier?: { name: string; passed: boolean; penalty: number };
+};
+
+/** Successes to add, with the denominator fixed, so that numerator / denominator ≥ target. */
+export const neededAtFixedTotal = (numerator: number, denominator: number, target: number): number =>
+  Math.max(0, Math.ceil(target * denominator - numerator - 1e-9));
+
+/** New successes (each also adding to the denominator) so that the rate reaches target. */
+export const neededAsNew = (numerator: number, denominator: number, target: number): number =>
+  target >= 1
+    ? numerator === denominator
+      ? 0
+      : Number.POSITIVE_INFINITY
+    : Math.max(0, Math.ceil((target * denominator - numerator) / (1 - target) - 1e-9));
+
+type CheckInput = {
+  name: string;
+  label: string;
+  numerator: number;
+  denominator: number;
+  target: number;
+  /** Successes still needed when the target is missed. */
+  needed: number;
+  /** What one success is, for the "还需 N …" sentence. */
+  unit: string;
+};
+
+/** One indicator against its target (a rate without a denominator passes: nothing to judge). */
+export const check = ({
+  name,
+  label,
+  numerator,
+  denominator,
+  target,
+  needed,
+  unit,
+}: CheckInput): AssessmentCheck => {
+  const value = denominator === 0 ? null : numerator / denominator;
+  const passed = value === null || value >= target - 1e-12;
+  return {
+    name,
+    label,
+    value,
+    target,
+    numerator,
+    denominator,
+    passed,
+    needed: passed ? 0 : needed,
+    toPass: passed ? null : `还需 ${needed} ${unit}`,
+  };
+};
+
+/** Sums one shop's agent-day parts over [from, to]. */
+export const shopPartsBetween = (
+  computation: MetricsComputation,
+  shop: number,
+  from: number,
+  to: number,
+): AgentParts => {
+  const { data } = computation;
+  const total = emptyAgentParts(data.settingsOf(shop).response.capSec);
+  for (const [key, parts] of computation.agentDays) {
+    const day = keyDay(key);
+    if (day < from || day > to || data.agents.scopeOf(keyId(key)) !== shop) continue;
+    addAgentParts(total, parts);
+  }
+  return total;
+};
+
+/** 拼多多: 30秒应答率 over buyer messages 08:00-23:00 (the target is the shop's setting). */
+export const assessPdd = ({
+  parts,
+  settings,
+  shop,
+  from,
+  to,
+}: {
+  parts: AgentParts;
+  settings: MetricsSettings;
+  shop: string;
+  from: number;
+  to: number;
+}): PlatformAssessment => {
+  const target = settings.pdd.reply30sTarget;
+  const reply = check({
+    name: 'pddReply30sRate',
+    label: '30秒应答率',
+    numerator: parts.pddWithin,
+    denominator: parts.pddMessages,
+    target,
+    needed: neededAtFixedTotal(parts.pddWithin, parts.pddMessages, target),
+    unit: `条买家消息在 ${settings.pdd.replyWithinSec} 秒内人工回复`,
+  });
+  return {
+    shop,
+    platform: 'pdd',
+    from: dayToText(from),
+    to: dayToText(to),
+    checks: [reply],
+    passed: reply.passed,
+  };
+};
+
+/**
+ * The Douyin half-month cycle assessed on `day`: on the 1st-15th it is the 16th-end of last
+ * month (assessed on the 1st), from the 16th on it is the 1st-15th of this month.
+ */
+export const douyinCycle = (day: number): { from: number; to: number } => {
+  const date = new Date(day * dayMs);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth();
+  if (date.getUTCDate() >= 16) {
+    const first = Date.UTC(year, month, 1) / dayMs;
+    return { from: first, to: first + 14 };
+  }
+  return { from: Date.UTC(year, month - 1, 16) / dayMs, to: Date.UTC(year, month, 1) / dayMs - 1 };
+};
+
+/** 抖店: 2分钟首次回复率, 3分钟平均回复率 and 满意度 against their thresholds. */
+export const assessDouyin = ({
+  parts,
+  settings,
+  shop,
+  from,
+  to,
+}: {
+  parts: AgentParts;
+  settings: MetricsSettings;
+  shop: string;
+  from: number;
+  to: number;
+}): PlatformAssessment => {
+  const dy = settings.douyin;
+  const checks = [
+    check({
+      name: 'dyFirstReply2mRate',
+      label: '2分钟首次回复率',
+      numerator: parts.dyFirstWithin,
+      denominator: parts.dySessions,
+      target: dy.firstReplyTarget,
+      needed: neededAtFixedTotal(parts.dyFirstWithin, parts.dySessions, dy.firstReplyTarget),
+      unit: `个人工会话在 ${dy.firstReplyWithinSec / 60} 分钟内首次回复`,
+    }),
+    check({
+      name: 'dyReply3mRate',
+      label: '3分钟平均回复率',
+      numerator: parts.dyWithin,
+      denominator: parts.dyMessages,
+      target: dy.replyTarget,
+      needed: neededAtFixedTotal(parts.dyWithin, parts.dyMessages, dy.replyTarget),
+      unit: `条买家消息在 ${dy.replyWithinSec / 60} 分钟内回复`,
+    }),
+    check({
+      name: 'satisfaction',
+      label: '满意度',
+      numerator: parts.ratedGood,
+      denominator: parts.rated,
+      target: dy.satisfactionTarget,
+      needed: neededAsNew(parts.ratedGood, parts.rated, dy.satisfactionTarget),
+      unit: '个满意评价（4-5 星）',
+    }),
+  ];
+  return {
+    shop,
+    platform: 'douyin',
+    from: dayToText(from),
+    to: dayToText(to),
+    checks,
+    passed: checks.every((item) => item.passed),
+  };
+};
+
+/** JD tickets of a shop applied within [from, to] (local days). */
+export const ticketsBetween = (
+  computation: MetricsComputation,
+  shop: number,
+  from: number,
+  to: number,
+): TicketRecord[] => {
+  const offset = computation.data.settingsOf(shop).timeZoneOffsetMinutes * 60_000;
+  return computation.data.tickets.filter((ticket) => {
+    const day = localDay(ticket.applied, offset);
+    return ticket.shopId === shop && day >= from && day <= to;
+  });
+};

@@ -1,0 +1,108 @@
+import type { AgentParts, ShopParts } from './metrics.aggregate.js';
+import type { AttributionWindow, CreditMode, MetricsSettings } from './metrics.settings.js';
+import { type ClockRange, dayMs, toClockRange } from './metrics.time.js';
+
+/** A shop's settings turned into the millisecond constants the hot loop needs. */
+export type ShopContext = {
+  offsetMs: number;
+  lookBackMs: number;
+  capMs: number;
+  capSec: number;
+  slowMs: number;
+  excludeZero: boolean;
+  unansweredAtCap: boolean;
+  window: AttributionWindow;
+  creditMode: CreditMode;
+  pickFirst: boolean;
+  hindsight: boolean;
+  pddHours: ClockRange;
+  pddWithinMs: number;
+  dyHours: ClockRange;
+  dyFirstWithinMs: number;
+  dyWithinMs: number;
+};
+
+export const shopContext = (settings: MetricsSettings): ShopContext => ({
+  offsetMs: settings.timeZoneOffsetMinutes * 60_000,
+  lookBackMs: settings.lookBackDays * dayMs,
+  capMs: settings.response.capSec * 1000,
+  capSec: settings.response.capSec,
+  slowMs: settings.slowThresholdSec * 1000,
+  excludeZero: settings.response.excludeZeroSecond,
+  unansweredAtCap: settings.response.unanswered === 'cap',
+  window: settings.attribution,
+  creditMode: settings.credit.mode,
+  pickFirst: settings.credit.pick === 'first',
+  hindsight: settings.hindsight,
+  pddHours: toClockRange(settings.hours.pdd),
+  pddWithinMs: settings.pdd.replyWithinSec * 1000,
+  dyHours: toClockRange(settings.hours.douyin),
+  dyFirstWithinMs: settings.douyin.firstReplyWithinSec * 1000,
+  dyWithinMs: settings.douyin.replyWithinSec * 1000,
+});
+
+/** Bits of a reception's flags, kept for drill-down. */
+export const flag = {
+  served: 1,
+  robotOnly: 2,
+  afterSale: 4,
+  inquiry: 8,
+  ordered: 16,
+  paid: 32,
+  answered: 64,
+  firstAnswered: 128,
+  slow: 256,
+  unansweredTurn: 512,
+  pdd: 1024,
+  pddMissed: 2048,
+  dySession: 4096,
+  dyMissed: 8192,
+  assistExcluded: 16384,
+  dyFirstWithin: 32768,
+} as const;
+
+/** One buyer with one agent on one local day, while its buyer is being processed. */
+export type Reception = {
+  agent: number;
+  day: number;
+  start: number;
+  /** End of the attribution window (exclusive). */
+  end: number;
+  firstManual: number;
+  served: boolean;
+  hadAuto: boolean;
+  turns: number;
+  respCount: number;
+  respSumCapped: number;
+  respSumUncapped: number;
+  firstCount: number;
+  firstSum: number;
+  slow: number;
+  unanswered: number;
+  seconds: number[];
+  pddMessages: number;
+  pddWithin: number;
+  pddAnswered: number;
+  pddWaitSum: number;
+  dyFirstWithin: boolean;
+  dyMessages: number;
+  dyWithin: number;
+  afterSale: boolean;
+  inquiry: boolean;
+  ordered: boolean;
+  paid: boolean;
+  assist: boolean;
+  buyerCounted: boolean;
+};
+
+export type AssistKind = 'order' | 'payment' | 'followUp';
+
+/** Where the per-buyer pass writes its results. */
+export type MetricsSink = {
+  agentDay: (agent: number, day: number) => AgentParts;
+  shopDay: (shop: number, day: number) => ShopParts;
+  reception: (buyer: number, reception: Reception, flags: number) => void;
+  credited: (order: number, buyer: number, agent: number, day: number) => void;
+  assisted: (order: number, buyer: number, agent: number, day: number, kind: AssistKind) => void;
+  silent: (order: number, buyer: number, shop: number, day: number) => void;
+};

@@ -1,0 +1,152 @@
+import type { Platform } from '../shared/index.js';
+import {
+  float64Column,
+  Interner,
+  int32Column,
+  RowChains,
+  ScopedInterner,
+  TimeColumn,
+  uint8Column,
+} from './metrics.columns.js';
+import type { MessageRecord, OrderRecord, RatingRecord, TicketRecord } from './metrics.records.js';
+import type { MetricsSettings } from './metrics.settings.js';
+
+const senderCodes = { buyer: 0, agent: 1, system: 2 } as const;
+const kindCodes = { human: 0, assist: 1, auto: 2, welcome: 3 } as const;
+
+/** Sender and reply kind packed in one byte: sender * 4 + kind. */
+export const messageCode = {
+  sender: (code: number) => code >> 2,
+  kind: (code: number) => code & 3,
+  buyer: 0,
+  agent: 1,
+  autoKind: 2,
+} as const;
+
+/** Resolves the settings of a shop from its platform (null when only orders name the shop). */
+export type SettingsForShop = (shop: string, platform: Platform | null) => MetricsSettings;
+
+/**
+ * The engine's input, held as interned columns: one row per message, order and rating and no
+ * message text (ad patterns are matched as messages arrive). Feed it records in any order.
+ */
+export class MetricsData {
+  readonly shops = new Interner();
+  readonly shopPlatform: (Platform | null)[] = [];
+  readonly shopSettings: (MetricsSettings | undefined)[] = [];
+  private readonly shopAds: (RegExp | null)[] = [];
+  /** Buyers interned per shop: a buyer id is a (shop, buyer) pair. */
+  readonly buyers = new ScopedInterner();
+  readonly agents = new ScopedInterner();
+  readonly advertiser = uint8Column();
+
+  /** Messages chained per buyer. */
+  readonly buyerMessages = new RowChains();
+  readonly messageAgent = int32Column();
+  readonly messageTime = new TimeColumn();
+  readonly messageCode = uint8Column();
+
+  readonly buyerOrders = new RowChains();
+  readonly orderCreated = float64Column();
+  /** NaN while unpaid. */
+  readonly orderPaid = float64Column();
+  readonly orderAmount = float64Column();
+  readonly orderItems = int32Column();
+  readonly orderRefund = float64Column();
+  /** Order ids for drill-downs; null when the caller asked not to keep them (saves memory). */
+  readonly orderIds: string[] | null;
+
+  readonly ratingBuyer = int32Column();
+  readonly ratingAgent = int32Column();
+  readonly ratingTime = float64Column();
+  readonly ratingStars = uint8Column();
+
+  readonly tickets: (TicketRecord & { shopId: number; agentId: number })[] = [];
+
+  constructor(
+    private readonly settingsFor: SettingsForShop,
+    { keepOrderIds = true }: { keepOrderIds?: boolean } = {},
+  ) {
+    this.orderIds = keepOrderIds ? [] : null;
+  }
+
+  private shopId(shop: string, platform: Platform | null): number {
+    const id = this.shops.id(shop);
+    if (id === this.shopPlatform.length) {
+      this.shopPlatform.push(null);
+      this.shopSettings.push(undefined);
+      this.shopAds.push(null);
+    }
+    if (platform && this.shopSettings[id] === undefined) {
+      const settings = this.settingsFor(shop, platform);
+      this.shopPlatform[id] = platform;
+      this.shopSettings[id] = settings;
+      this.shopAds[id] =
+        settings.adPatterns.length > 0 ? new RegExp(settings.adPatterns.join('|'), 'i') : null;
+    }
+    return id;
+  }
+
+  private buyerId(shop: number, buyer: string): number {
+    const before = this.buyers.size;
+    const id = this.buyers.id(shop, buyer);
+    if (id === before) {
+      this.advertiser.push(0);
+      this.buyerMessages.addGroup();
+      this.buyerOrders.addGroup();
+    }
+    return id;
+  }
+
+  /** The settings of a shop (resolved without a platform when no message named one). */
+  settingsOf(shop: number): MetricsSettings {
+    let settings = this.shopSettings[shop];
+    if (!settings) {
+      settings = this.settingsFor(this.shops.names[shop] ?? '', null);
+      this.shopSettings[shop] = settings;
+    }
+    return settings;
+  }
+
+  addMessage(message: MessageRecord): void {
+    const shop = this.shopId(message.shop, message.platform);
+    const buyer = this.buyerId(shop, message.buyer);
+    const sender = senderCodes[message.sender];
+    if (sender === senderCodes.buyer && this.advertiser.get(buyer) === 0) {
+      const ads = this.shopAds[shop];
+      if (ads?.test(message.text)) this.advertiser.set(buyer, 1);
+    }
+    this.buyerMessages.add(buyer, this.messageTime.length);
+    this.messageAgent.push(this.agents.id(shop, message.agent));
+    this.messageTime.push(message.time);
+    this.messageCode.push(sender * 4 + kindCodes[message.kind]);
+  }
+
+  addOrder(order: OrderRecord): void {
+    const shop = this.shopId(order.shop, null);
+    this.buyerOrders.add(this.buyerId(shop, order.buyer), this.orderCreated.length);
+    this.orderCreated.push(order.created);
+    this.orderPaid.push(order.paid ?? Number.NaN);
+    this.orderAmount.push(order.amount);
+    this.orderItems.push(order.items);
+    this.orderRefund.push(order.refund);
+    this.orderIds?.push(order.order);
+  }
+
+  addRating(rating: RatingRecord): void {
+    const shop = this.shopId(rating.shop, null);
+    this.ratingBuyer.push(this.buyerId(shop, rating.buyer));
+    this.ratingAgent.push(this.agents.id(shop, rating.agent));
+    this.ratingTime.push(rating.time);
+    this.ratingStars.push(rating.stars);
+  }
+
+  addTicket(ticket: TicketRecord): void {
+    const shopId = this.shopId(ticket.shop, null);
+    this.tickets.push({ ...ticket, shopId, agentId: this.agents.id(shopId, ticket.agent) });
+  }
+
+  get messageCount(): number {
+    return this.messageTime.length;
+  }
+}

@@ -1,0 +1,250 @@
+import { type AgentParts, emptyAgentParts, emptyShopParts, type ShopParts } from './metrics.aggregate.js';
+import { type Column, int32Column } from './metrics.columns.js';
+import {
+  type AssistKind,
+  flag,
+  type MetricsSink,
+  type Reception,
+  type ShopContext,
+  shopContext,
+} from './metrics.context.js';
+import { type BuyerOrder, creditOrders, readOrders } from './metrics.credit.js';
+import type { MetricsData } from './metrics.data.js';
+import { inClockRange, localDay } from './metrics.time.js';
+import { BuyerWalker } from './metrics.turns.js';
+
+type Table<K extends string> = Record<K, Column<Int32Array>>;
+const table = <K extends string>(...keys: K[]): Table<K> =>
+  Object.fromEntries(keys.map((key) => [key, int32Column()])) as Table<K>;
+
+/** Assist kinds as stored in the trail. */
+export const assistKinds: AssistKind[] = ['order', 'payment', 'followUp'];
+
+/** Drill-down tables (typed columns): which buyers, orders and receptions made each number. */
+export type MetricsTrail = {
+  receptions: Table<'buyer' | 'agent' | 'day' | 'flags'>;
+  credits: Table<'order' | 'buyer' | 'agent' | 'day'>;
+  assists: Table<'order' | 'buyer' | 'agent' | 'day' | 'kind'>;
+  silent: Table<'order' | 'buyer' | 'shop' | 'day'>;
+  advertisers: Table<'buyer' | 'shop' | 'day'>;
+};
+
+/** Parts per (agent, day) and (shop, day) over every day of the input, plus the trail. */
+export type MetricsComputation = {
+  data: MetricsData;
+  agentDays: Map<number, AgentParts>;
+  shopDays: Map<number, ShopParts>;
+  trail: MetricsTrail;
+};
+
+const dayKey = (id: number, day: number) => id * 1_000_000 + day;
+export const keyId = (key: number) => Math.floor(key / 1_000_000);
+export const keyDay = (key: number) => key % 1_000_000;
+
+/** Pre-sale or not, with hindsight: a later order inside the window makes it an inquiry after all. */
+const classify = (reception: Reception, orders: BuyerOrder[], context: ShopContext) => {
+  let afterSale = false;
+  let orderedAfter = false;
+  for (const order of orders) {
+    const paidBefore = !Number.isNaN(order.paid) && order.paid <= reception.start;
+    if (
+      order.created >= reception.start - context.lookBackMs &&
+      order.created < reception.start &&
+      paidBefore
+    ) {
+      afterSale = true;
+    }
+    if (order.created >= reception.start && order.created < reception.end) orderedAfter = true;
+  }
+  reception.inquiry = !afterSale || (context.hindsight && orderedAfter);
+  reception.afterSale = !reception.inquiry;
+};
+
+const receptionFlags = (reception: Reception, robot: boolean, excluded: boolean, context: ShopContext) =>
+  (reception.served ? flag.served : 0) |
+  (robot ? flag.robotOnly : 0) |
+  (reception.afterSale ? flag.afterSale : 0) |
+  (reception.inquiry && !excluded ? flag.inquiry : 0) |
+  (reception.ordered ? flag.ordered : 0) |
+  (reception.paid ? flag.paid : 0) |
+  (reception.respCount > 0 ? flag.answered : 0) |
+  (reception.firstCount > 0 ? flag.firstAnswered : 0) |
+  (reception.slow > 0 ? flag.slow : 0) |
+  (reception.unanswered > 0 ? flag.unansweredTurn : 0) |
+  (reception.pddMessages > 0 ? flag.pdd : 0) |
+  (reception.pddWithin < reception.pddMessages ? flag.pddMissed : 0) |
+  (inClockRange(reception.start, context.offsetMs, context.dyHours) ? flag.dySession : 0) |
+  (reception.dyWithin < reception.dyMessages ? flag.dyMissed : 0) |
+  (excluded ? flag.assistExcluded : 0) |
+  (reception.dyFirstWithin ? flag.dyFirstWithin : 0);
+
+/** Adds a finished reception into its agent-day parts. Robot-only receptions stay out. */
+const bookReception = (reception: Reception, buyer: number, sink: MetricsSink, context: ShopContext) => {
+  const parts = sink.agentDay(reception.agent, reception.day);
+  const robot = reception.hadAuto && !reception.served;
+  const excluded = reception.assist && !reception.ordered && !reception.paid;
+  sink.reception(buyer, reception, receptionFlags(reception, robot, excluded, context));
+  if (robot) {
+    parts.robotOnly++;
+    return;
+  }
+  parts.consulted++;
+  if (reception.served) parts.served++;
+  parts.respCount += reception.respCount;
+  parts.respSumCapped += reception.respSumCapped;
+  parts.respSumUncapped += reception.respSumUncapped;
+  for (const second of reception.seconds) parts.histogram[second] = (parts.histogram[second] ?? 0) + 1;
+  parts.firstCount += reception.firstCount;
+  parts.firstSum += reception.firstSum;
+  parts.slowTurns += reception.slow;
+  parts.unansweredTurns += reception.unanswered;
+  parts.pddMessages += reception.pddMessages;
+  parts.pddWithin += reception.pddWithin;
+  parts.pddAnswered += reception.pddAnswered;
+  parts.pddWaitSum += reception.pddWaitSum;
+  if (inClockRange(reception.start, context.offsetMs, context.dyHours)) {
+    parts.dySessions++;
+    if (reception.dyFirstWithin) parts.dyFirstWithin++;
+  }
+  parts.dyMessages += reception.dyMessages;
+  parts.dyWithin += reception.dyWithin;
+  if (reception.afterSale) parts.afterSale++;
+  if (reception.inquiry && !excluded) {
+    parts.inquiries++;
+    if (reception.ordered) parts.inquiriesOrdered++;
+    if (reception.paid) parts.inquiriesPaid++;
+  }
+};
+
+const emptyTrail = (): MetricsTrail => ({
+  receptions: table('buyer', 'agent', 'day', 'flags'),
+  credits: table('order', 'buyer', 'agent', 'day'),
+  assists: table('order', 'buyer', 'agent', 'day', 'kind'),
+  silent: table('order', 'buyer', 'shop', 'day'),
+  advertisers: table('buyer', 'shop', 'day'),
+});
+
+const createSink = (data: MetricsData, computation: MetricsComputation): MetricsSink => {
+  const { agentDays, shopDays, trail } = computation;
+  return {
+    agentDay: (agent, day) => {
+      const key = dayKey(agent, day);
+      let parts = agentDays.get(key);
+      if (!parts) {
+        parts = emptyAgentParts(data.settingsOf(data.agents.scopeOf(agent)).response.capSec);
+        agentDays.set(key, parts);
+      }
+      return parts;
+    },
+    shopDay: (shop, day) => {
+      const key = dayKey(shop, day);
+      let parts = shopDays.get(key);
+      if (!parts) {
+        parts = emptyShopParts();
+        shopDays.set(key, parts);
+      }
+      return parts;
+    },
+    reception: (buyer, reception, flags) => {
+      // One row per reception: pushed column by column, without a temporary object.
+      const table = trail.receptions;
+      table.buyer.push(buyer);
+      table.agent.push(reception.agent);
+      table.day.push(reception.day);
+      table.flags.push(flags);
+    },
+    credited: (order, buyer, agent, day) => pushRow(trail.credits, { order, buyer, agent, day }),
+    assisted: (order, buyer, agent, day, kind) =>
+      pushRow(trail.assists, { order, buyer, agent, day, kind: assistKinds.indexOf(kind) }),
+    silent: (order, buyer, shop, day) => pushRow(trail.silent, { order, buyer, shop, day }),
+  };
+};
+
+const pushRow = <K extends string>(into: Table<K>, row: Record<K, number>) => {
+  for (const key of Object.keys(row) as K[]) into[key].push(row[key]);
+};
+
+/** Advertisers are counted once per shop and day they wrote, and nothing else of theirs counts. */
+const bookAdvertiser = (
+  buyer: number,
+  shop: number,
+  times: number[],
+  orders: BuyerOrder[],
+  sink: MetricsSink,
+  context: ShopContext,
+  trail: MetricsTrail,
+) => {
+  const days = new Set(times.map((time) => localDay(time, context.offsetMs)));
+  for (const day of days) {
+    sink.shopDay(shop, day).advertisers++;
+    pushRow(trail.advertisers, { buyer, shop, day });
+  }
+  for (const order of orders) {
+    if (Number.isNaN(order.paid)) continue;
+    const parts = sink.shopDay(shop, localDay(order.paid, context.offsetMs));
+    parts.paidOrders++;
+    parts.paidSales += order.amount;
+    parts.uncreditedSales += order.amount;
+  }
+};
+
+const advertiserTimes = (data: MetricsData, order: Uint32Array, from: number, to: number): number[] => {
+  const times: number[] = [];
+  for (let i = from; i < to; i++) {
+    const row = order[i] as number;
+    if (data.messageCode.get(row) >> 2 === 0) times.push(data.messageTime.get(row));
+  }
+  return times;
+};
+
+/**
+ * Computes every metric's parts in one pass over the buyers: each buyer's messages (grouped in
+ * O(n) and sorted by time) become receptions and turns, then its orders are credited.
+ */
+export const computeMetrics = ({ data }: { data: MetricsData }): MetricsComputation => {
+  const computation: MetricsComputation = {
+    data,
+    agentDays: new Map(),
+    shopDays: new Map(),
+    trail: emptyTrail(),
+  };
+  const sink = createSink(data, computation);
+  const buyers = data.buyers.size;
+  const walker = new BuyerWalker();
+  const contexts = data.shops.names.map((_, shop) => shopContext(data.settingsOf(shop)));
+  for (let buyer = 0; buyer < buyers; buyer++) {
+    const shop = data.buyers.scopeOf(buyer);
+    const context = contexts[shop] as ShopContext;
+    const orderRows = data.buyerOrders.rows(buyer, data.orderCreated);
+    const buyerOrders = readOrders(data, orderRows.rows, 0, orderRows.count);
+    const { rows, count } = data.buyerMessages.rows(buyer, data.messageTime);
+    if (data.advertiser.get(buyer) === 1) {
+      const times = advertiserTimes(data, rows, 0, count);
+      bookAdvertiser(buyer, shop, times, buyerOrders, sink, context, computation.trail);
+      continue;
+    }
+    const chat = walker.walk(data, rows, count, context);
+    for (const reception of chat.receptions) classify(reception, buyerOrders, context);
+    const silentDays = creditOrders(buyerOrders, { chat, buyer, shop, context, sink });
+    for (const day of silentDays) sink.shopDay(shop, day).silentBuyers++;
+    for (const reception of chat.receptions) bookReception(reception, buyer, sink, context);
+  }
+  bookRatings(data, sink);
+  return computation;
+};
+
+/** 满意度: ratings count on the agent's day of the rating; advertisers' ratings are left out. */
+const bookRatings = (data: MetricsData, sink: MetricsSink) => {
+  for (let row = 0; row < data.ratingTime.length; row++) {
+    const buyer = data.ratingBuyer.get(row);
+    if (data.advertiser.get(buyer) === 1) continue;
+    const agent = data.ratingAgent.get(row);
+    const settings = data.settingsOf(data.agents.scopeOf(agent));
+    const day = localDay(data.ratingTime.get(row), settings.timeZoneOffsetMinutes * 60_000);
+    const parts = sink.agentDay(agent, day);
+    parts.rated++;
+    const stars = data.ratingStars.get(row);
+    if (stars >= 4) parts.ratedGood++;
+    if (stars <= 2) parts.ratedBad++;
+  }
+};
