@@ -6,6 +6,9 @@ import { root, step } from './run.mjs';
 
 ensureDeps();
 if (buildIsStale(root)) step('build', 'npm', ['run', 'build']);
-const server = spawn(process.execPath, ['dist/main.js', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, ['dist/main.js', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

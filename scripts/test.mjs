@@ -22,15 +22,23 @@ const reachable = (url) =>
     const { hostname, port } = new URL(url);
     const socket = createConnection({ host: hostname, port: Number(port || 5432) });
     socket.setTimeout(1500);
-    socket.on('connect', () => resolve(socket.end() && true));
-    socket.on('error', () => resolve(false));
-    socket.on('timeout', () => resolve(socket.destroy() && false));
+    const answer = (isReachable) => {
+      socket.destroy();
+      resolve(isReachable);
+    };
+    socket.on('connect', () => answer(true));
+    socket.on('error', () => answer(false));
+    socket.on('timeout', () => answer(false));
   });
 
 const vitest = (suite, args, env = {}) => {
   const report = `test-results/${suite}.json`;
   console.log(`\n▶ tests: ${suite}`);
-  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...args], env);
+  const status = run(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...args],
+    env,
+  );
   if (existsSync(`${root}${report}`)) results.push(JSON.parse(readFileSync(`${root}${report}`, 'utf8')));
   if (status !== 0) {
     printTotals();

@@ -1,11 +1,28 @@
 import { Command, CommanderError } from 'commander';
+import { registerCheckCommand } from './check.command.js';
 import { CliError, type CliIo, processIo } from './cli.io.js';
+import { registerDbCommand } from './db.command.js';
+import { registerDemoCommand } from './demo.command.js';
+import { registerDemoDataCommand } from './demo-data.command.js';
+import { registerMetricsCommand } from './metrics.command.js';
+import { registerQuestionsCommand } from './questions.command.js';
+import { registerServeCommand } from './serve.command.js';
+import { registerUserCommand } from './user.command.js';
 
 /** A command module adds itself to the program; one file per command (`<name>.command.ts`). */
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
 // The registry: every `kefu` command, in the order `--help` lists them.
-const commands: CommandRegistration[] = [];
+const commands: CommandRegistration[] = [
+  registerServeCommand,
+  registerDbCommand,
+  registerUserCommand,
+  registerDemoCommand,
+  registerCheckCommand,
+  registerMetricsCommand,
+  registerDemoDataCommand,
+  registerQuestionsCommand,
+];
 
 /** Builds the `kefu` program; exported so tests can inspect `--help`. */
 export const buildProgram = ({ io }: { io: CliIo }): Command => {

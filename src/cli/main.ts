@@ -1,3 +1,3 @@
-import { runCli } from "./cli.js";
+import { runCli } from './cli.js';
 
 process.exitCode = await runCli({ argv: process.argv.slice(2) });

@@ -1,2 +1,7 @@
 export * from './exam.types.js';
-export { blankMarkerPattern, countBlanks, type ValidateQuestionOptions, validateQuestion } from './exam.validation.js';
+export {
+  blankMarkerPattern,
+  countBlanks,
+  type ValidateQuestionOptions,
+  validateQuestion,
+} from './exam.validation.js';

@@ -11,4 +11,5 @@ export const platformNames: Record<Platform, string> = {
   douyin: '抖音',
 };
 
-export const isPlatform = (value: string): value is Platform => (platforms as readonly string[]).includes(value);
+export const isPlatform = (value: string): value is Platform =>
+  (platforms as readonly string[]).includes(value);
