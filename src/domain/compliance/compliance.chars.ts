@@ -36,12 +36,16 @@ const isHiddenCode = (code: number): boolean =>
   (code >= 0x2060 && code <= 0x2064) ||
   code === 0xfeff ||
   code === 0x00ad ||
+  // The keycap mark of 1️⃣ 3️⃣ 6️⃣: dropping it leaves the digit.
+  code === 0x20e3 ||
   (code >= 0xfe00 && code <= 0xfe0f) ||
   (code >= 0x2190 && code <= 0x21ff) ||
   (code >= 0x2600 && code <= 0x27bf) ||
   (code >= 0x2b00 && code <= 0x2bff) ||
   (code >= 0x25a0 && code <= 0x25ff) ||
   (code >= 0xd800 && code <= 0xdfff);
+
+const plusEmoji = 0x2795;
 
 const buildTables = () => {
   const mapped = new Uint16Array(65536);
@@ -59,6 +63,9 @@ const buildTables = () => {
       kind[code] = charKind.space;
     if (single >= 0x30 && single <= 0x39) digitOf[code] = single - 0x30;
   }
+  // ➕ stands for 加 in "➕V" / "➕薇": read it as the word it replaces, not as an emoji.
+  mapped[plusEmoji] = '加'.charCodeAt(0);
+  kind[plusEmoji] = charKind.keep;
   for (const [numeral, digit] of Object.entries(numeralDigits))
     digitOf[numeral.charCodeAt(0)] = Number(digit);
   return { mapped, kind, digitOf };

@@ -96,6 +96,8 @@ const toFinding = (compiled: CompiledRule, spans: Span[], context: EvalContext):
   };
 };
 
+const digitRunPattern = /[0-9]{10}/;
+
 type ScanPlan = {
   scan: (text: string) => boolean;
   /** The rules that may hold for a text: always-rules plus those whose trigger occurs. */
@@ -127,18 +129,21 @@ const planScan = ({
   const digitRules = byKeyword.get(digitRun) ?? [];
   const stamp = new Int32Array(triggered.length);
   let epoch = 0;
+  // No closure per call: the hot path allocates only the list it returns.
+  const take = (selected: CompiledRule[], positions: number[] | undefined) => {
+    if (positions === undefined) return;
+    for (const position of positions)
+      if (stamp[position] !== epoch) {
+        stamp[position] = epoch;
+        selected.push(triggered[position] as CompiledRule);
+      }
+  };
   const candidates = ({ normalized, hits }: SideText): CompiledRule[] => {
     epoch++;
-    const selected = [...always];
-    const take = (positions: number[] | undefined) => {
-      for (const position of positions ?? [])
-        if (stamp[position] !== epoch) {
-          stamp[position] = epoch;
-          selected.push(triggered[position] as CompiledRule);
-        }
-    };
-    for (let slot = 0; slot < hits.count; slot++) take(byKeyword.get(hits.keywords[slot] as number));
-    if (digitRules.length > 0 && /[0-9]{10}/.test(normalized.text)) take(digitRules);
+    const selected = always.slice();
+    for (let slot = 0; slot < hits.count; slot++)
+      take(selected, byKeyword.get(hits.keywords[slot] as number));
+    if (digitRules.length > 0 && digitRunPattern.test(normalized.text)) take(selected, digitRules);
     return selected;
   };
   return {

@@ -3,7 +3,9 @@ import type { Span } from './compliance.automaton.js';
 import {
   type CompiledNode,
   compileLeaf,
+  type EvalContext,
   never,
+  occursAny,
   reportSpecIssue,
   type SpecCompiler,
   type Trigger,
@@ -39,23 +41,43 @@ const compileChildren = (
   );
 };
 
-const compileAnd = (children: CompiledNode[]): CompiledNode => ({
-  // The spans reported are those of the last child that has any: specs put the broad anchor first
-  // and the precise pattern last.
-  evaluate: (context) => {
-    let spans: Span[] = [];
-    for (const child of children) {
-      const result = child.evaluate(context);
-      if (result === null) return null;
-      if (result.length > 0) spans = result;
-    }
-    return spans;
-  },
-  trigger: children.find((child) => child.trigger !== null)?.trigger ?? null,
-  solo: children.some((child) => child.solo?.size === 0)
-    ? new Set()
-    : (children.find((child) => child.solo !== null)?.solo ?? null),
-});
+/** The child whose trigger is rarest (longest shortest word); on a tie the first, the spec's anchor. */
+const strongest = (children: CompiledNode[], pick: (node: CompiledNode) => Trigger): CompiledNode | null => {
+  let best: CompiledNode | null = null;
+  for (const child of children)
+    if (pick(child) !== null && (!best || (child.strength ?? 0) > (best.strength ?? 0))) best = child;
+  return best;
+};
+
+// The spans reported are those of the last child that has any: specs put the broad anchor first
+// and the precise pattern last.
+const evaluateAll = (children: CompiledNode[], context: EvalContext): Span[] | null => {
+  let spans: Span[] = [];
+  for (const child of children) {
+    const result = child.evaluate(context);
+    if (result === null) return null;
+    if (result.length > 0) spans = result;
+  }
+  return spans;
+};
+
+const compileAnd = (children: CompiledNode[]): CompiledNode => {
+  const needs = children.flatMap((child) => (child.need ? [child.need] : []));
+  return {
+    // Every child's needed keywords are checked first: one missing word rejects the node before
+    // any child builds spans or runs a regular expression.
+    evaluate: (context) => {
+      for (const need of needs) if (!occursAny(context.agent.hits, need)) return null;
+      return evaluateAll(children, context);
+    },
+    trigger: strongest(children, (child) => child.trigger)?.trigger ?? null,
+    solo: children.some((child) => child.solo?.size === 0)
+      ? new Set()
+      : (strongest(children, (child) => child.solo)?.solo ?? null),
+    strength: strongest(children, (child) => child.trigger)?.strength ?? 0,
+    need: needs[0],
+  };
+};
 
 const compileOr = (children: CompiledNode[]): CompiledNode => ({
   // The first child that holds decides: a finding reports one span, so the rest need not run.
@@ -68,6 +90,7 @@ const compileOr = (children: CompiledNode[]): CompiledNode => ({
   },
   trigger: union(children.map((child) => child.trigger)),
   solo: union(children.map((child) => child.solo)),
+  strength: Math.min(...children.map((child) => child.strength ?? 0)),
 });
 
 const compileNear = (
@@ -91,6 +114,7 @@ const compileNear = (
     },
     trigger: of.trigger,
     solo: of.solo,
+    strength: of.strength ?? 0,
   };
 };
 

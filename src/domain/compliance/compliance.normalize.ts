@@ -25,8 +25,10 @@ const variants: Variant[] = [
   ...['vx', 'wx', 'weixin', 'wechat', 'vchat'].map((from) => ({ from, to: '微信', latin: true })),
   { from: '加v', to: '加微信', latin: true },
   { from: '+v', to: '加微信', latin: true },
+  { from: '加薇', to: '加微信', latin: false },
   ...['扣扣', '企鹅', '球球'].map((from) => ({ from, to: 'qq', latin: false })),
   { from: 'q号', to: 'qq号', latin: true },
+  { from: 'zfb', to: '支付宝', latin: true },
   { from: '加q', to: '加qq', latin: true },
 ];
 
@@ -70,13 +72,20 @@ const push = (buffer: Buffer, code: number, start: number, end: number) => {
 };
 
 const nextKeptCode = (original: string, from: number): number => {
-  const { mapped, kind } = charTables();
+  const { mapped, kind } = tables();
   for (let index = from; index < original.length; index++) {
     const code = original.charCodeAt(index);
-    if (kind[code] === charKind.keep) return mapped[code] ?? code;
+    if (kind[code] === keepKind) return mapped[code] ?? code;
   }
   return -1;
 };
+
+// Imported bindings copied once: the hot loops below read them per character, and a transpiled
+// module would turn every such read into a getter call.
+const { keep: keepKind, space: spaceKind, hidden: hiddenKind } = charKind;
+const ideograph = isIdeograph;
+const runMinimum = numeralRunMinimum;
+const tables = charTables;
 
 const wei = '微'.charCodeAt(0);
 const xin = '信'.charCodeAt(0);
@@ -90,19 +99,19 @@ for (const char of ideographJoiners) {
 /** Whether a separator after `last` is held back: 1 between digits, 2 between ideographs, else 0. */
 const holdsSeparator = (separator: number, last: number, digitOf: Int8Array): number => {
   if ((separator & 1) === 1 && (digitOf[last] as number) >= 0) return 1;
-  if ((separator & 2) === 2 && isIdeograph(last)) return 2;
+  if ((separator & 2) === 2 && ideograph(last)) return 2;
   return 0;
 };
 
 /** Whether the held separator disappears before `next`. */
 const dropsSeparator = (held: number, next: number, digitOf: Int8Array): boolean =>
-  held === 1 ? (digitOf[next] as number) >= 0 : isIdeograph(next);
+  held === 1 ? (digitOf[next] as number) >= 0 : ideograph(next);
 const variantFirst = new Uint8Array(65536);
 for (const variant of variants) variantFirst[variant.from.charCodeAt(0)] = 1;
 
 /** Pass 1: NFKC + lower case, drop spaces and hidden characters, join digits split by separators. */
 const mapCharacters = (original: string, workspace: Workspace): Buffer => {
-  const { mapped, kind, digitOf } = charTables();
+  const { mapped, kind, digitOf } = tables();
   // A hidden 微❤ may add one character per input character, hence twice the length.
   const buffer = reuse(workspace, 'first', original.length * 2 + 1);
   let pendingSeparator = -1;
@@ -110,8 +119,8 @@ const mapCharacters = (original: string, workspace: Workspace): Buffer => {
   for (let index = 0; index < original.length; index++) {
     const code = original.charCodeAt(index);
     const type = kind[code];
-    if (type === charKind.space) continue;
-    if (type === charKind.hidden) {
+    if (type === spaceKind) continue;
+    if (type === hiddenKind) {
       // 微❤ alone stands for 微信; 微❤信 simply loses the heart.
       const last = buffer.length > 0 ? buffer.codes[buffer.length - 1] : -1;
       if (last === wei && nextKeptCode(original, index + 1) !== xin) {
@@ -151,11 +160,11 @@ const mapCharacters = (original: string, workspace: Workspace): Buffer => {
 
 /** Pass 2: runs of ≥ 5 digits / Chinese numerals become digit runs (一三八… → 138…). */
 const convertNumeralRuns = (buffer: Buffer): void => {
-  const { digitOf } = charTables();
+  const { digitOf } = tables();
   let runStart = 0;
   for (let index = 0; index <= buffer.length; index++) {
     if (index < buffer.length && (digitOf[buffer.codes[index] as number] as number) >= 0) continue;
-    if (index - runStart >= numeralRunMinimum)
+    if (index - runStart >= runMinimum)
       for (let at = runStart; at < index; at++)
         buffer.codes[at] = 0x30 + (digitOf[buffer.codes[at] as number] as number);
     runStart = index + 1;

@@ -16,6 +16,32 @@ export type Scanner = (text: string) => boolean;
  * per-character tables and answers "maybe" when a trigger keyword, a long digit run or a hidden
  * character appears; it never answers "no" where the full check could find something.
  */
+/**
+ * Per raw character code: `plain` is 1 + the automaton symbol of its normalised form for the
+ * common characters that need no special handling (kept, not a digit or numeral, not a separator
+ * or joiner), else 0; `ideographOf` says whether its normalised form is an ideograph.
+ */
+const characterClasses = (classOf: Uint16Array) => {
+  const { mapped, kind, digitOf } = charTables();
+  const separator = new Uint8Array(65536);
+  for (const char of digitSeparators) separator[char.charCodeAt(0)] = 1;
+  const joiner = new Uint8Array(65536);
+  for (const char of ideographJoiners) joiner[char.charCodeAt(0)] = 1;
+  const plain = new Int32Array(65536);
+  const ideographOf = new Uint8Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    const char = mapped[code] as number;
+    ideographOf[code] = isIdeograph(char) ? 1 : 0;
+    const special =
+      kind[code] !== charKind.keep ||
+      (digitOf[char] as number) >= 0 ||
+      separator[char] === 1 ||
+      joiner[char] === 1;
+    if (!special) plain[code] = (classOf[char] as number) + 1;
+  }
+  return { plain, separator, joiner, ideographOf };
+};
+
 export const buildScanner = ({
   automaton,
   triggerKeywords,
@@ -37,30 +63,36 @@ export const buildScanner = ({
   for (let state = 0; state < states; state++)
     for (let at = outStart[state] ?? 0; at < (outStart[state + 1] ?? 0); at++)
       if (triggerKeywords.has(outputs[at] ?? -1)) triggerState[state] = 1;
-  const separator = new Uint8Array(65536);
-  for (const char of digitSeparators) separator[char.charCodeAt(0)] = 1;
-  const joiner = new Uint8Array(65536);
-  for (const char of ideographJoiners) joiner[char.charCodeAt(0)] = 1;
+  const { plain, separator, joiner, ideographOf } = characterClasses(automaton.classOf);
   const hidden = charKind.hidden;
   const space = charKind.space;
   const runLimit = digits ? contactDigitsMinimum : Number.POSITIVE_INFINITY;
   return (text) => {
     let state = 0;
     let run = 0;
-    let last = 0;
+    let lastIdeograph = 0;
     for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index);
-      const type = kind[code];
-      if (type === space) continue;
-      if (type === hidden) return true;
-      const char = mapped[code] as number;
-      // Skipping a joiner after an ideograph, as the normaliser may, can only add matches.
-      if (joiner[char] === 1 && isIdeograph(last)) continue;
-      last = char;
-      if ((digitOf[char] as number) >= 0) {
-        if (++run >= runLimit) return true;
-      } else if (run > 0 && separator[char] === 0) run = 0;
-      const symbol = classOf[char] as number;
+      const fast = plain[code] as number;
+      let symbol: number;
+      if (fast !== 0) {
+        // Most characters: kept, no digit, no separator — one table gives the automaton symbol.
+        lastIdeograph = ideographOf[code] as number;
+        run = 0;
+        symbol = fast - 1;
+      } else {
+        const type = kind[code];
+        if (type === space) continue;
+        if (type === hidden) return true;
+        const char = mapped[code] as number;
+        // Skipping a joiner after an ideograph, as the normaliser may, can only add matches.
+        if (joiner[char] === 1 && lastIdeograph === 1) continue;
+        lastIdeograph = ideographOf[code] as number;
+        if ((digitOf[char] as number) >= 0) {
+          if (++run >= runLimit) return true;
+        } else if (run > 0 && separator[char] === 0) run = 0;
+        symbol = classOf[char] as number;
+      }
       if (symbol === 0) {
         state = 0;
         continue;

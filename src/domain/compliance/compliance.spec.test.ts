@@ -57,9 +57,17 @@ describe('spec compiler', () => {
   });
 
   test('a rule without a keyword anchor is flagged as running on every message', () => {
-    const checker = checkerFor({ op: 'pattern', regex: '不开票' });
+    const checker = checkerFor({ op: 'pattern', regex: '^[一-龥]{2}票?$' });
     expect(checker.issues.map((issue) => issue.code)).toContain('compliance.no_anchor');
-    expect(checker.check({ text: '我们不开票' }).findings).toHaveLength(1);
+    expect(checker.check({ text: '不开' }).findings).toHaveLength(1);
+  });
+
+  test('a pattern anchors on the literals every match contains, so other texts skip the full check', () => {
+    const checker = checkerFor({ op: 'pattern', regex: '(不|没法)(开|给)(发票|票)' });
+    expect(checker.issues.map((issue) => issue.code)).not.toContain('compliance.no_anchor');
+    expect(checker.check({ text: '我们没法开发票' }).findings).toHaveLength(1);
+    expect(checker.check({ text: '发票可以开，按实付金额' }).findings).toHaveLength(0);
+    expect(checker.counters.fullChecks).toBe(1);
   });
 });
 

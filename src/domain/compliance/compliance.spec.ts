@@ -1,9 +1,11 @@
 import type { DetectSpec, EntityKind, Speaker } from '../rules/index.js';
 import { entityKinds } from '../rules/index.js';
 import type { Issue } from '../shared/index.js';
-import { hasKeyword, type KeywordIndex, type Span } from './compliance.automaton.js';
+import type { KeywordIndex, Span } from './compliance.automaton.js';
+import { digitSeparators, ideographJoiners } from './compliance.chars.js';
 import { entityTriggers, findEntities } from './compliance.entities.js';
-import type { NormalizedText } from './compliance.normalize.js';
+import { requiredLiterals } from './compliance.literals.js';
+import { type NormalizedText, normalizeText } from './compliance.normalize.js';
 
 /** One side of a chat as the evaluator sees it: its normalised text and keyword occurrences. */
 export type SideText = { normalized: NormalizedText; hits: KeywordIndex };
@@ -20,8 +22,18 @@ export type Evaluate = (context: EvalContext) => Span[] | null;
 export type Trigger = Set<number> | null;
 export const digitRun = -1;
 
-/** `solo` is the trigger when there is no buyer text: buyer-context branches cannot hold then. */
-export type CompiledNode = { evaluate: Evaluate; trigger: Trigger; solo: Trigger };
+/**
+ * `solo` is the trigger when there is no buyer text: buyer-context branches cannot hold then.
+ * `strength` is the length of the shortest trigger word: an `and` waits for its strongest child.
+ */
+export type CompiledNode = {
+  evaluate: Evaluate;
+  trigger: Trigger;
+  solo: Trigger;
+  strength?: number;
+  /** Keywords one of which must occur in the agent text for the node to hold: a cheap early "no". */
+  need?: IdSet;
+};
 
 /** Shared state of one compilation: the keyword registry and the issues found so far. */
 export type SpecCompiler = {
@@ -84,18 +96,38 @@ const keywordIds = (compiler: SpecCompiler, words: string[] | undefined, path: s
   });
 };
 
-/** Spans of the occurrences of any of `ids`, walking the (few) occurrences rather than the ids. */
-const spansOf = (hits: KeywordIndex, ids: ReadonlySet<number>): Span[] => {
-  const spans: Span[] = [];
-  for (let slot = 0; slot < hits.count; slot++)
-    if (ids.has(hits.keywords[slot] as number))
-      spans.push([hits.starts[slot] as number, hits.ends[slot] as number]);
-  return spans;
+/** Keyword ids of one node, as a list and as a membership table. */
+export type IdSet = { list: Int32Array; member: Uint8Array };
+
+const idSet = (ids: Iterable<number>): IdSet => {
+  const list = Int32Array.from(new Set(ids));
+  const member = new Uint8Array(list.reduce((top, id) => Math.max(top, id + 1), 0));
+  for (const id of list) member[id] = 1;
+  return { list, member };
 };
 
-const occursAny = (hits: KeywordIndex, ids: ReadonlySet<number>): boolean => {
-  for (let slot = 0; slot < hits.count; slot++) if (ids.has(hits.keywords[slot] as number)) return true;
+// The index's epoch stamps answer "does keyword k occur" in one read. A membership test walks
+// whichever is shorter: the node's ids, or the occurrences in the text.
+const has = (hits: KeywordIndex, id: number): boolean => hits.stamp[id] === hits.epoch;
+
+export const occursAny = (hits: KeywordIndex, ids: IdSet): boolean => {
+  if (ids.list.length <= hits.count) {
+    for (let at = 0; at < ids.list.length; at++)
+      if (hits.stamp[ids.list[at] as number] === hits.epoch) return true;
+    return false;
+  }
+  for (let slot = 0; slot < hits.count; slot++)
+    if (ids.member[hits.keywords[slot] as number] === 1) return true;
   return false;
+};
+
+/** Spans of the occurrences of any of `ids`. */
+const spansOf = (hits: KeywordIndex, ids: IdSet): Span[] => {
+  const spans: Span[] = [];
+  for (let slot = 0; slot < hits.count; slot++)
+    if (ids.member[hits.keywords[slot] as number] === 1)
+      spans.push([hits.starts[slot] as number, hits.ends[slot] as number]);
+  return spans;
 };
 
 const compileKeywords = (
@@ -115,20 +147,60 @@ const compileKeywords = (
   if (any.length + all.length + atLeast.length + none.length === 0)
     return reportSpecIssue(compiler, path, 'keywords 至少需要 any、all、atLeast 或 none 之一');
   const positive = [...any, ...all, ...atLeast];
-  const positiveSet = new Set(positive);
-  const anySet = new Set(any);
+  const positiveIds = idSet(positive);
+  const anyIds = idSet(any);
   const evaluate: Evaluate = (context) => {
     const text = side(context, speaker);
     if (!text) return none.length > 0 && positive.length === 0 ? [] : null;
     const { hits } = text;
-    for (const id of none) if (hasKeyword(hits, id)) return null;
-    for (const id of all) if (!hasKeyword(hits, id)) return null;
-    if (count > 0 && atLeast.filter((id) => hasKeyword(hits, id)).length < count) return null;
-    if (any.length > 0 && !occursAny(hits, anySet)) return null;
-    return speaker === 'agent' && positive.length > 0 ? spansOf(hits, positiveSet) : [];
+    for (const id of none) if (has(hits, id)) return null;
+    for (const id of all) if (!has(hits, id)) return null;
+    if (count > 0 && atLeast.filter((id) => has(hits, id)).length < count) return null;
+    if (any.length > 0 && !occursAny(hits, anyIds)) return null;
+    return speaker === 'agent' && positive.length > 0 ? spansOf(hits, positiveIds) : [];
   };
   const trigger = speaker === 'agent' && positive.length > 0 ? new Set(positive) : null;
-  return { evaluate, trigger, solo: trigger };
+  const words = [...(spec.any ?? []), ...(spec.all ?? []), ...(spec.atLeast?.of ?? [])];
+  return {
+    evaluate,
+    trigger,
+    solo: trigger,
+    strength: Math.min(...words.map((word) => word.length)),
+    need: speaker === 'agent' && any.length > 0 ? anyIds : undefined,
+  };
+};
+
+// A literal the normaliser leaves as it is, and that the fast scan sees as written: no digits
+// (Chinese numeral runs turn into them) and no separator the normaliser may drop.
+const isStableLiteral = (literal: string): boolean => {
+  const known = stableLiterals.get(literal);
+  if (known !== undefined) return known;
+  let stable = true;
+  for (const char of literal)
+    if ((char >= '0' && char <= '9') || digitSeparators.has(char) || ideographJoiners.has(char))
+      stable = false;
+  stable &&= normalizeText(literal).text === literal;
+  stableLiterals.set(literal, stable);
+  return stable;
+};
+
+// Whether a literal survives normalisation never changes: remembered across compilations.
+const stableLiterals = new Map<string, boolean>();
+
+/** Keyword ids of the pattern's required literals, or null when it has none worth looking for. */
+const literalIds = (
+  compiler: SpecCompiler,
+  source: string,
+): { ids: Set<number>; lookup: IdSet; strength: number } | null => {
+  const literals = requiredLiterals(source, isStableLiteral);
+  if (!literals) return null;
+  const ids = new Set<number>();
+  for (const literal of literals) {
+    const id = compiler.keywordId(literal);
+    if (id === null) return null;
+    ids.add(id);
+  }
+  return { ids, lookup: idSet(ids), strength: Math.min(...literals.map((literal) => literal.length)) };
 };
 
 const compilePattern = (
@@ -142,9 +214,13 @@ const compilePattern = (
   const regex = makeRegex(compiler, spec.regex, `${path}.regex`, 'g');
   const exclude = spec.exclude === undefined ? null : makeRegex(compiler, spec.exclude, `${path}.exclude`);
   if (!regex || (spec.exclude !== undefined && !exclude)) return never;
+  const literals = literalIds(compiler, spec.regex);
   const evaluate: Evaluate = (context) => {
-    const text = side(context, speaker)?.normalized.text;
-    if (text === undefined) return null;
+    const found = side(context, speaker);
+    if (!found) return null;
+    // None of the strings every match contains occurs: the regular expression cannot match.
+    if (literals && !occursAny(found.hits, literals.lookup)) return null;
+    const text = found.normalized.text;
     const spans: Span[] = [];
     regex.lastIndex = 0;
     for (let match = regex.exec(text); match && spans.length < maxPatternMatches; match = regex.exec(text)) {
@@ -156,7 +232,9 @@ const compilePattern = (
     if (spans.length === 0) return null;
     return speaker === 'agent' ? spans : [];
   };
-  return { evaluate, trigger: null, solo: null };
+  const trigger = literals && speaker === 'agent' ? literals.ids : null;
+  const need = literals && speaker === 'agent' ? literals.lookup : undefined;
+  return { evaluate, trigger, solo: trigger, strength: literals?.strength ?? 0, need };
 };
 
 const compileEntity = (
@@ -185,7 +263,7 @@ const compileEntity = (
     return speaker === 'agent' ? spans : [];
   };
   const found = speaker === 'agent' ? trigger : null;
-  return { evaluate, trigger: found, solo: found };
+  return { evaluate, trigger: found, solo: found, strength: 2 };
 };
 
 export type NodeCompiler = (spec: DetectSpec, speaker: Speaker, path: string) => CompiledNode;
