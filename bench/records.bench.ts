@@ -62,13 +62,17 @@ const records = async (): Promise<number> => {
 
 const measure = async (name: string, run: () => Promise<number>, bytes: number) => {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const rows = await run();
   const seconds = (performance.now() - started) / 1000;
+  // CPU time too: on a shared machine wall time swings with the load of other processes.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log(
-    `${name.padEnd(9)} ${rows} rows  ${(rows / seconds / 1e6).toFixed(2)} M rows/s  ${(bytes / seconds / 1e6).toFixed(0)} MB/s  ${seconds.toFixed(2)} s  peak RSS ${rss.toFixed(0)} MB`,
+    `${name.padEnd(9)} ${rows} rows  ${(rows / seconds / 1e6).toFixed(2)} M rows/s  ${(bytes / seconds / 1e6).toFixed(0)} MB/s  ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)  peak RSS ${rss.toFixed(0)} MB`,
   );
-  return seconds;
+  return { seconds, cpuSeconds };
 };
 
 const generated = await generate();
@@ -80,5 +84,5 @@ const base = await measure('baseline', baseline, bytes);
 const parsed = await measure('csv', csv, bytes);
 const read = await measure('records', records, bytes);
 console.log(
-  `ratio to baseline (time): csv ${(parsed / base).toFixed(2)}×, records ${(read / base).toFixed(2)}×`,
+  `ratio to baseline (wall time): csv ${(parsed.seconds / base.seconds).toFixed(2)}×, records ${(read.seconds / base.seconds).toFixed(2)}×; (CPU time): csv ${(parsed.cpuSeconds / base.cpuSeconds).toFixed(2)}×, records ${(read.cpuSeconds / base.cpuSeconds).toFixed(2)}×`,
 );

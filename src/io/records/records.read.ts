@@ -34,7 +34,10 @@ export type ReadOptions = {
   mapping?: ColumnMapping;
   /** Default `reject`. */
   mode?: ImportMode;
-  /** Records per yielded batch; default 10,000. */
+  /**
+   * Records per yielded batch; default 2,000. Small batches die young, which is cheap for the
+   * garbage collector: 10,000 measured ~10% more CPU and more RSS reading a 1 M-row export.
+   */
   batchSize?: number;
   /** How many issues are kept for the report (all are counted); default 100. */
   maxIssues?: number;
@@ -168,7 +171,7 @@ async function* scan<T>(
   const issues = new IssueCollector(file, options.maxIssues ?? 100, options.onIssue);
   const row = new RowReader(resolved.columns, issues, zoneOf(file, options.timeZone));
   const convert = rowConverter(reader, table, row, issues);
-  const batchSize = options.batchSize ?? 10_000;
+  const batchSize = options.batchSize ?? 2_000;
   const rejecting = (options.mode ?? 'reject') === 'reject';
   let rows = 0;
   let records = 0;

@@ -65,7 +65,7 @@ export const readers: { [K in RecordKind]: KindReader<unknown> } = {
   tickets: ticketReader as KindReader<unknown>,
 };
 
-/** Chat messages (聊天记录) from CSV/TSV, JSONL or XLSX, in batches of ~10,000. */
+/** Chat messages (聊天记录) from CSV/TSV, JSONL or XLSX, in batches of ~2,000. */
 export const readMessages = (options: ReadOptions): AsyncGenerator<MessageRecord[], ImportSummary> =>
   readWith(messageReader, options);
 

@@ -27,6 +27,27 @@ describe('parseTime', () => {
     },
   );
 
+  test('when consecutive times share a day or change it, each is read from its own text', () => {
+    const texts = [
+      '2024-06-18 23:59:59',
+      '2024-06-18 00:00:00',
+      '2024-06-19 00:00:01',
+      '2024-06-31 00:00:01',
+      '2024-06-19 12:60:00',
+      '2024-06-18 10:05:09',
+    ];
+    expect(
+      texts.map((text) => parseTime(text, shanghai)).map((t) => (Number.isNaN(t) ? 'NaN' : iso(t))),
+    ).toEqual([
+      '2024-06-18T15:59:59.000Z',
+      '2024-06-17T16:00:00.000Z',
+      '2024-06-18T16:00:01.000Z',
+      'NaN',
+      'NaN',
+      '2024-06-18T02:05:09.000Z',
+    ]);
+  });
+
   test('when the zone has daylight saving, the offset follows the date', () => {
     const newYork = wallClockOffset('America/New_York');
     expect(iso(parseTime('2024-01-18 10:00:00', newYork))).toBe('2024-01-18T15:00:00.000Z');

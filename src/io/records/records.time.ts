@@ -90,6 +90,29 @@ const utcFromParts = (
   return d > lastDay ? Number.NaN : Date.UTC(y, mo - 1, d, h, mi, s, ms);
 };
 
+// Exports are sorted by time, so consecutive rows nearly always share their day: its midnight
+// is computed once and reused while the first ten characters stay the same.
+let cachedDay = '';
+let cachedDayMs = Number.NaN;
+
+/** UTC ms of the midnight of `YYYY-MM-DD…` read as UTC, or NaN for an impossible date. */
+const dayStart = (text: string): number => {
+  if (cachedDay.length > 0 && text.startsWith(cachedDay)) return cachedDayMs;
+  const day = utcFromParts(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), 0, 0, 0, 0);
+  cachedDay = text.slice(0, 10);
+  cachedDayMs = day;
+  return day;
+};
+
+/** Ms since midnight of the `HH:mm:ss` at offset 11, or NaN when it is not a clock time. */
+const clockMs = (text: string): number => {
+  const h = digits(text, 11, 2);
+  const mi = digits(text, 14, 2);
+  const s = digits(text, 17, 2);
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return Number.NaN;
+  return ((h * 60 + mi) * 60 + s) * 1000;
+};
+
 const general =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -131,18 +154,15 @@ const excelSerial = /^\d{4,5}(\.\d+)?$/;
  */
 export const parseTime = (text: string, offsetOf: WallClockOffset): number => {
   // Fast path for the 19-character form nearly every export uses.
-  if (text.length === 19 && text.charCodeAt(4) === 45 && text.charCodeAt(13) === 58) {
-    const wall = utcFromParts(
-      digits(text, 0, 4),
-      digits(text, 5, 2),
-      digits(text, 8, 2),
-      digits(text, 11, 2),
-      digits(text, 14, 2),
-      digits(text, 17, 2),
-      0,
-    );
-    if (!Number.isNaN(wall) && text.charCodeAt(7) === 45 && text.charCodeAt(16) === 58)
-      return wall - offsetOf(wall);
+  if (
+    text.length === 19 &&
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(13) === 58 &&
+    text.charCodeAt(16) === 58
+  ) {
+    const wall = dayStart(text) + clockMs(text);
+    if (!Number.isNaN(wall)) return wall - offsetOf(wall);
   }
   const trimmed = text.trim();
   const numeric = parseNumeric(trimmed);
