@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { systemClock } from './app/accounts/index.js';
 import { type DemoSeedResult, seedDemoIfEmpty } from './app/demo/demo.seed.js';
+import { seedBuiltInQuestionsEverywhere } from './app/questions/index.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createServer } from './server/server.js';
 import { createDatabase } from './store/database.js';
@@ -22,6 +23,7 @@ export const start = async ({ env = process.env, port }: { env?: NodeJS.ProcessE
   const database = await createDatabase({ url: config.store.databaseUrl, dataDir: config.store.dataDir });
   await runMigrations({ db: database.db });
   const seeded = await seedDemoIfEmpty({ db: database.db, clock: systemClock });
+  await seedBuiltInQuestionsEverywhere({ db: database.db, clock: systemClock });
   const app = await createServer({ db: database.db, config, clock: systemClock, logger });
   await app.listen({ port: config.server.port, host: config.server.host });
   console.log(`Kefu 已启动: http://localhost:${config.server.port}`);

@@ -4,6 +4,7 @@ import { CliError, type CliIo, processIo } from './cli.io.js';
 import { registerDbCommand } from './db.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerDemoDataCommand } from './demo-data.command.js';
+import { registerImportCommand } from './import.command.js';
 import { registerMetricsCommand } from './metrics.command.js';
 import { registerQuestionsCommand } from './questions.command.js';
 import { registerServeCommand } from './serve.command.js';
@@ -21,6 +22,7 @@ const commands: CommandRegistration[] = [
   registerCheckCommand,
   registerMetricsCommand,
   registerDemoDataCommand,
+  registerImportCommand,
   registerQuestionsCommand,
 ];
 

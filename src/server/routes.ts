@@ -4,6 +4,8 @@ import { usersRoutes } from './accounts/users.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { complianceRoutes } from './compliance/compliance.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { metricsRoutes } from './metrics/metrics.routes.js';
+import { questionsRoutes } from './questions/questions.routes.js';
 import type { AreaRoutes } from './server.types.js';
 
 // The registry of every area's routes. Add one import and one entry per area; each route must
@@ -15,4 +17,6 @@ export const areaRoutes: AreaRoutes[] = [
   usersRoutes,
   auditRoutes,
   complianceRoutes,
+  questionsRoutes,
+  metricsRoutes,
 ];

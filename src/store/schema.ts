@@ -83,6 +83,111 @@ export type AuditLogTable = {
   ip: string | null;
 };
 
+export type QuestionsTable = {
+  organizationId: string;
+  id: string;
+  source: string;
+  version: number;
+  type: string;
+  stem: string;
+  searchText: string;
+  difficulty: number;
+  points: number;
+  tags: ColumnType<{ rules: string[]; platforms: string[]; topics: string[] }, string, string>;
+  contentHash: string;
+  builtinHash: string | null;
+  deletedAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: Date;
+};
+
+export type QuestionVersionsTable = {
+  organizationId: string;
+  questionId: string;
+  version: number;
+  body: ColumnType<unknown, string, never>;
+  contentHash: string;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+};
+
+// KPI records (绩效); `day` is the shop-local day number, amounts are 分 (int8: read back as text).
+type BigintColumn = ColumnType<string | number | bigint, number, number>;
+
+export type MessagesTable = {
+  organizationId: string;
+  shopId: string;
+  day: number;
+  conversation: string;
+  buyer: string;
+  agent: string;
+  sender: string;
+  time: Date;
+  kind: string;
+  text: string;
+  textHash: string;
+};
+
+export type OrdersTable = {
+  organizationId: string;
+  shopId: string;
+  day: number;
+  orderId: string;
+  buyer: string;
+  created: Date;
+  paid: Date | null;
+  amount: BigintColumn;
+  items: number;
+  status: string;
+  refund: BigintColumn;
+  shipped: Date | null;
+  postage: ColumnType<string | number | bigint | null, number | null, number | null>;
+  closedBy: string | null;
+  sku: string | null;
+};
+
+export type RatingsTable = {
+  organizationId: string;
+  shopId: string;
+  day: number;
+  conversation: string;
+  buyer: string;
+  agent: string;
+  time: Date;
+  stars: number;
+};
+
+export type TicketsTable = {
+  organizationId: string;
+  shopId: string;
+  day: number;
+  ticket: string;
+  agent: string;
+  applied: Date;
+  reviewed: Date | null;
+  ready: Date | null;
+  resolved: Date | null;
+  awaitingCustomer: boolean;
+  sampled: boolean;
+  samplePassed: boolean | null;
+};
+
+export type ImportJobsTable = {
+  id: Generated<string>;
+  organizationId: string;
+  kind: string;
+  fileName: string;
+  mode: string;
+  status: string;
+  rowsRead: number;
+  rowsInserted: number;
+  rowsRejected: number;
+  issues: ColumnType<unknown, string, string>;
+  createdBy: string | null;
+  startedAt: Date;
+  finishedAt: Date;
+};
+
 export type Database = {
   organizations: OrganizationsTable;
   shops: ShopsTable;
@@ -93,4 +198,11 @@ export type Database = {
   sessions: SessionsTable;
   loginAttempts: LoginAttemptsTable;
   auditLog: AuditLogTable;
+  questions: QuestionsTable;
+  questionVersions: QuestionVersionsTable;
+  messages: MessagesTable;
+  orders: OrdersTable;
+  ratings: RatingsTable;
+  tickets: TicketsTable;
+  importJobs: ImportJobsTable;
 };

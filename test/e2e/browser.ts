@@ -33,3 +33,7 @@ export const fetchStatus = (page: Page, path: string): Promise<number> =>
 
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };
+
+/** How many CSS pixels the page is wider than the viewport (0 when nothing scrolls sideways). */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { desktop, launchBrowser, phone, screenshot } from './browser.js';
+import { desktop, horizontalOverflow, launchBrowser, phone, screenshot } from './browser.js';
 import { type Harness, startHarness } from './harness.js';
 
 let harness: Harness;
@@ -97,7 +97,7 @@ describe('质检 → 话术检查 and 规则库', () => {
     await page.setViewportSize(phone);
     await screenshot(page, 'inspection-04-several-390');
     // A string, because the test build has no DOM types.
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.context().close();
   });

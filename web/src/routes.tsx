@@ -19,6 +19,12 @@ const AreaPage = lazy(() =>
 const InspectionPage = lazy(() =>
   import('./features/inspection/pages/InspectionPage.js').then((m) => ({ default: m.InspectionPage })),
 );
+const ExamsPage = lazy(() =>
+  import('./features/exams/pages/ExamsPage.js').then((m) => ({ default: m.ExamsPage })),
+);
+const MetricsPage = lazy(() =>
+  import('./features/metrics/pages/MetricsPage.js').then((m) => ({ default: m.MetricsPage })),
+);
 const ProfilePage = lazy(() =>
   import('./features/profile/pages/ProfilePage.js').then((m) => ({ default: m.ProfilePage })),
 );
@@ -38,11 +44,13 @@ export const AppRoutes = () => (
     >
       <Route index element={<HomePage />} />
       {areas
-        .filter((area) => area !== 'inspection')
+        .filter((area) => area !== 'inspection' && area !== 'exams' && area !== 'metrics')
         .map((area) => (
           <Route key={area} path={area} element={<AreaPage area={area} />} />
         ))}
       <Route path="inspection/:tab?" element={<InspectionPage />} />
+      <Route path="exams/:tab?" element={<ExamsPage />} />
+      <Route path="metrics/:tab?" element={<MetricsPage />} />
       <Route path="profile" element={<ProfilePage />} />
       <Route
         path="settings/:tab?"

@@ -10,6 +10,8 @@ import { insertShop, insertSubAccount } from '../../store/shops.repository.js';
 import { insertTeam } from '../../store/teams.repository.js';
 import { insertUser, setUserSubAccounts } from '../../store/users.repository.js';
 import { recordAudit } from '../accounts/accounts.audit.js';
+import { seedBuiltInQuestions } from '../questions/questions.seed.js';
+import { seedDemoMetrics } from '../metrics-store/metrics-store.demo.js';
 import { generatePassword, hashPassword } from '../accounts/accounts.crypto.js';
 import type { Clock } from '../accounts/accounts.types.js';
 import { type DemoData, loadDemoData } from './demo.data.js';
@@ -96,6 +98,7 @@ const seedInto = async (db: Db, data: DemoData, now: Date, fixedPassword?: strin
     }
   }
   const credentials = await insertPeople(db, organizationId, people, now, fixedPassword);
+  await seedBuiltInQuestions({ db, clock: { now: () => now }, organizationId });
   const actor = { userId: null, organizationId, ip: null };
   await recordAudit({ db, clock: { now: () => now }, actor, action: 'demo.seeded', target: organizationId });
   return { organizationId, credentials };
@@ -119,8 +122,16 @@ export const seedDemo = async ({
 }): Promise<DemoSeedResult> => inTransaction(db, (trx) => seedInto(trx, data, clock.now(), password));
 
 /** Seeds the demo on first start only (no organisation yet); returns undefined otherwise. */
-export const seedDemoIfEmpty = async (deps: { db: Db; clock: Clock }): Promise<DemoSeedResult | undefined> =>
-  (await countOrganizations({ db: deps.db })) === 0 ? seedDemo(deps) : undefined;
+export const seedDemoIfEmpty = async (deps: {
+  db: Db;
+  clock: Clock;
+}): Promise<DemoSeedResult | undefined> => {
+  if ((await countOrganizations({ db: deps.db })) !== 0) return undefined;
+  const seeded = await seedDemo(deps);
+  // 30 days of generated chats and orders, so the 绩效 dashboard has numbers on a first start.
+  await seedDemoMetrics({ db: deps.db, organizationId: seeded.organizationId, now: deps.clock.now() });
+  return seeded;
+};
 
 /** Deletes the demo organisation with everything in it and seeds it afresh (`kefu demo`). */
 export const reseedDemo = async ({
@@ -133,5 +144,7 @@ export const reseedDemo = async ({
     for (const organization of await findDemoOrganizations({ db: trx })) {
       await deleteOrganization({ db: trx, id: organization.id });
     }
-    return seedInto(trx, data, clock.now(), password);
+    const seeded = await seedInto(trx, data, clock.now(), password);
+    await seedDemoMetrics({ db: trx, organizationId: seeded.organizationId, now: clock.now() });
+    return seeded;
   });

@@ -21,6 +21,10 @@ export const permissions = [
   'audit.read',
   'compliance.check',
   'rules.read',
+  'questions.read',
+  'questions.manage',
+  'metrics.read',
+  'metrics.import',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -39,6 +43,12 @@ const permissionsByRole: Record<Role, readonly Permission[]> = {
     'users.manage',
     'compliance.check',
     'rules.read',
+    // Answer keys stay with managers: agents will see questions only inside an exam.
+    'questions.read',
+    'questions.manage',
+    // Agents read only their own KPI rows: the metrics use-cases narrow them, not this table.
+    'metrics.read',
+    'metrics.import',
   ],
   agent: ['self', 'compliance.check', 'rules.read'],
 };

@@ -1,0 +1,4 @@
+export * from './metrics-store.errors.js';
+export * from './metrics-store.import.js';
+export * from './metrics-store.types.js';
+export * from './metrics-store.usecases.js';

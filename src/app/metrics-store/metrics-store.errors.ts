@@ -1,0 +1,19 @@
+import { AppError } from '../accounts/index.js';
+
+/** The catalogue of errors of the stored KPI records (imports, metrics over the database). */
+export const metricsStoreErrors = {
+  shopNotFound: () => new AppError('not_found', '店铺不存在'),
+  unknownShop: (name: string, known: string[]) =>
+    new AppError(
+      'validation.failed',
+      `记录中的店铺「${name}」不存在；请先创建店铺，或导入时指定店铺（已有：${known.join('、') || '无'}）`,
+      [{ path: 'shop', message: `未知店铺：${name}` }],
+    ),
+  badPeriod: (message: string) =>
+    new AppError('validation.failed', message, [{ path: 'query.from', message }]),
+  unknownMetric: (metric: string) =>
+    new AppError('validation.failed', `未知指标：${metric}`, [
+      { path: 'query.metric', message: `未知指标：${metric}` },
+    ]),
+  agentForbidden: () => new AppError('auth.forbidden', '客服只能查看自己的绩效数据'),
+};

@@ -1,0 +1,186 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  dayToText,
+  explain,
+  localDay,
+  type MetricsRow,
+  type RollUpBy,
+  rollUp,
+  type SettingsPresets,
+  type ShopValues,
+  textToDay,
+} from '../../domain/metrics/index.js';
+import { writeMetricsXlsx } from '../../io/metrics/index.js';
+import type { AgentOwner } from '../../store/metrics-read.repository.js';
+import { recordAudit } from '../accounts/index.js';
+import { selectConversations } from '../../store/metrics-read.repository.js';
+import { computeStored, periodOf } from './metrics-store.compute.js';
+import { metricsStoreErrors } from './metrics-store.errors.js';
+import type { MetricsStoreDeps } from './metrics-store.types.js';
+
+// Shops are in China: "today" for default periods is the Asia/Shanghai day.
+const chinaOffsetMs = 8 * 3_600_000;
+
+/** A row with the user and team behind its sub-account, when one is assigned. */
+export type StoredMetricsRow = MetricsRow & {
+  userId: string | null;
+  displayName: string | null;
+  teamId: string | null;
+};
+
+export type MetricsForInput = {
+  presets: SettingsPresets;
+  from?: string;
+  to?: string;
+  by: RollUpBy;
+  shopIds?: string[];
+  teamId?: string;
+  /** One sub-account, e.g. `旗舰店:小美`. */
+  agent?: string;
+};
+
+export type StoredMetrics = {
+  from: string;
+  to: string;
+  rows: StoredMetricsRow[];
+  shop: ShopValues;
+  provisionalDays: string[];
+};
+
+const withOwner = (row: MetricsRow, owners: Map<string, AgentOwner>): StoredMetricsRow => {
+  const owner = row.agent === undefined ? undefined : owners.get(row.agent);
+  return {
+    ...row,
+    userId: owner?.userId ?? null,
+    displayName: owner?.displayName ?? null,
+    teamId: owner?.teamId ?? null,
+  };
+};
+
+/**
+ * The KPIs of a period from the stored records, rolled up by agent, agent-day, team or shop.
+ * Agents see only the rows of their own sub-accounts (and only by agent or agent-day).
+ */
+export const metricsFor = async ({
+  db,
+  clock,
+  actor,
+  presets,
+  ...input
+}: MetricsStoreDeps & MetricsForInput): Promise<StoredMetrics> => {
+  const now = clock.now().getTime();
+  const { fromDay, toDay } = periodOf({ ...input, today: localDay(now, chinaOffsetMs) });
+  const stored = await computeStored({ db, actor, presets, fromDay, toDay, shopIds: input.shopIds });
+  const { computation, visible } = stored;
+  if (visible && (input.by === 'team' || input.by === 'shop')) throw metricsStoreErrors.agentForbidden();
+  const owners = new Map(stored.owners.map((owner) => [owner.agent, owner]));
+  const report = rollUp({ computation, from: fromDay, to: toDay, by: input.by, now });
+  const keep = (row: MetricsRow) =>
+    (!visible || (row.agent !== undefined && visible.has(row.agent))) &&
+    (input.agent === undefined || row.agent === input.agent) &&
+    (input.teamId === undefined ||
+      (row.agent !== undefined && owners.get(row.agent)?.teamId === input.teamId));
+  const days = rollUp({ computation, from: fromDay, to: toDay, by: 'agent-day', now });
+  const provisionalDays = [
+    ...new Set(days.rows.filter((row) => row.provisional && row.day).map((row) => row.day ?? '')),
+  ].sort();
+  return {
+    from: dayToText(fromDay),
+    to: dayToText(toDay),
+    rows: report.rows.filter(keep).map((row) => withOwner(row, owners)),
+    // Shop-wide values (silent sales) are for managers only.
+    shop: visible ? { ...report.shop, silentSales: 0, silentBuyers: 0, silentAov: null } : report.shop,
+    provisionalDays,
+  };
+};
+
+export type ExplainedBuyer = {
+  buyer: string;
+  shop: string;
+  day: string;
+  hit: boolean;
+  order: string | null;
+  messages: { time: string; sender: string; agent: string; kind: string; text: string }[];
+};
+
+// A drill-down lists at most this many buyers; the count says how many there were.
+const maxBuyers = 200;
+
+/**
+ * The buyers behind one agent's metric on a day (or a period), each with their messages of that
+ * day and the next (replies cross midnight), so a supervisor can see why a number is what it is.
+ */
+export const explainMetric = async ({
+  db,
+  actor,
+  presets,
+  metric,
+  agent,
+  ...period
+}: Omit<MetricsStoreDeps, 'clock'> & {
+  presets: SettingsPresets;
+  metric: string;
+  agent: string;
+  day?: string;
+  from?: string;
+  to?: string;
+}) => {
+  const fromDay = textToDay(period.day ?? period.from ?? '');
+  const toDay = textToDay(period.day ?? period.to ?? '');
+  if (fromDay === null || toDay === null || fromDay > toDay || toDay - fromDay > 92)
+    throw metricsStoreErrors.badPeriod('请给出日期 day，或 from/to（YYYY-MM-DD，最多 92 天）');
+  const stored = await computeStored({ db, actor, presets, fromDay, toDay, keepOrderIds: true });
+  if (stored.visible && !stored.visible.has(agent)) throw metricsStoreErrors.agentForbidden();
+  let result: ReturnType<typeof explain>;
+  try {
+    result = explain({ computation: stored.computation, metric, agent, from: fromDay, to: toDay });
+  } catch {
+    throw metricsStoreErrors.unknownMetric(metric);
+  }
+  const refs = result.refs.slice(0, maxBuyers);
+  const buyers: ExplainedBuyer[] = [];
+  for (const shop of stored.shops) {
+    for (const ref of refs.filter((one) => one.shop === shop.name)) {
+      const messages = await selectConversations({
+        db,
+        shopId: shop.id,
+        buyers: [ref.buyer],
+        day: textToDay(ref.day) ?? fromDay,
+      });
+      buyers.push({
+        buyer: ref.buyer,
+        shop: ref.shop,
+        day: ref.day,
+        hit: ref.hit,
+        order: ref.order ?? null,
+        messages: messages.map(({ buyer: _buyer, time, ...rest }) => ({ ...rest, time: time.toISOString() })),
+      });
+    }
+  }
+  return { metric, agent, from: dayToText(fromDay), to: dayToText(toDay), total: result.refs.length, buyers };
+};
+
+/** The same rows as `metricsFor`, as an Excel workbook; every export is audited. */
+export const exportMetricsXlsx = async (
+  deps: MetricsStoreDeps & MetricsForInput,
+): Promise<{ bytes: Buffer; rows: number }> => {
+  const result = await metricsFor(deps);
+  const folder = await mkdtemp(join(tmpdir(), 'kefu-metrics-export-'));
+  try {
+    const file = join(folder, 'metrics.xlsx');
+    await writeMetricsXlsx(file, { rows: result.rows, shop: result.shop, shops: [] }, []);
+    const bytes = await readFile(file);
+    await recordAudit({
+      db: deps.db,
+      clock: deps.clock,
+      actor: deps.actor,
+      action: 'metrics.exported',
+      details: { from: result.from, to: result.to, by: deps.by, rows: result.rows.length },
+    });
+    return { bytes, rows: result.rows.length };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { loadConfig } from '../config/config.js';
+import { createDatabase } from '../store/database.js';
+import { insertOrganization } from '../store/organizations.repository.js';
+import { insertShop } from '../store/shops.repository.js';
+import { runCli } from './cli.js';
+
+const kefu = async (...argv: string[]) => {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli({
+    argv,
+    io: { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+};
+
+const fixture = (name: string) => new URL(`../../test/fixtures/metrics/${name}`, import.meta.url).pathname;
+
+// Like production: an on-disk PGlite in a temporary folder, or a fresh database on the server at
+// KEFU_TEST_DATABASE_URL.
+const prepareEnvironment = async (dataDir: string) => {
+  const serverUrl = process.env.KEFU_TEST_DATABASE_URL;
+  vi.stubEnv('KEFU_DATA_DIR', dataDir);
+  if (!serverUrl) {
+    vi.stubEnv('DATABASE_URL', '');
+    return async () => undefined;
+  }
+  const name = `kefu_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  vi.stubEnv('DATABASE_URL', url.toString());
+  return async () => {
+    await admin.query(`drop database if exists ${name}`);
+    await admin.end();
+  };
+};
+
+describe('kefu import', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-import-'));
+  let dropDatabase: () => Promise<void>;
+
+  beforeAll(async () => {
+    dropDatabase = await prepareEnvironment(dataDir);
+    expect((await kefu('db', 'migrate')).code).toBe(0);
+    const config = loadConfig({ env: process.env });
+    const { db, close } = await createDatabase({
+      url: config.store.databaseUrl,
+      dataDir: config.store.dataDir,
+    });
+    const organization = await insertOrganization({ db, name: '测试', demo: false, createdAt: new Date() });
+    await insertShop({
+      db,
+      shop: { organizationId: organization.id, name: '旗舰店', platform: 'tmall', createdAt: new Date() },
+    });
+    await close();
+  });
+  afterAll(async () => {
+    await dropDatabase();
+    vi.unstubAllEnvs();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('imports a chat export and prints a summary; a second run adds nothing', async () => {
+    const first = await kefu('import', 'messages', fixture('one-day.messages.csv'));
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('读取 21 行，新增或更新 21 条');
+    const second = await kefu('import', 'messages', fixture('one-day.messages.csv'));
+    expect(second.stdout).toContain('读取 21 行，新增或更新 0 条');
+  });
+
+  test('a bad row fails with file:line (field) on stderr and a non-zero exit', async () => {
+    const file = join(dataDir, 'orders.bad.csv');
+    writeFileSync(
+      file,
+      'shop,order,buyer,created,paid,amount,items,status,refund\n旗舰店,o1,b1,yesterday,,1.00,1,created,0\n',
+    );
+    const result = await kefu('import', 'orders', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}:2 (created)`);
+    expect(result.stderr).toContain('未导入任何记录');
+  });
+
+  test('an unknown kind is a usage error', async () => {
+    expect((await kefu('import', 'buyers', fixture('one-day.orders.csv'))).code).toBe(2);
+  });
+});

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestServer, signIn, type TestServer } from '../server.test-utils.js';
+
+type Session = Awaited<ReturnType<typeof signIn>>;
+
+const messages = [
+  'shop,platform,buyer,agent,sender,time,text,kind',
+  '天猫旗舰店,tmall,tb_lily,旗舰店:小美,buyer,2026-03-01 10:00:00,这款有现货吗,human',
+  '天猫旗舰店,tmall,tb_lily,旗舰店:小美,agent,2026-03-01 10:00:30,亲，有现货的,human',
+  '天猫旗舰店,tmall,tb_night,旗舰店:阿慧,buyer,2026-03-01 11:00:00,能便宜点吗,human',
+  '天猫旗舰店,tmall,tb_night,旗舰店:阿慧,agent,2026-03-01 11:02:00,亲，已经是活动价了,human',
+].join('\n');
+const orders = [
+  'order,buyer,created,paid,amount,items,status,refund',
+  'T1,tb_lily,2026-03-01 10:10:00,2026-03-01 10:11:00,199.00,1,paid,0',
+].join('\n');
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+describe('metrics API (绩效)', () => {
+  let server: TestServer;
+  let supervisor: Session;
+  let agent: Session;
+
+  const post = (session: Session, url: string, payload: object) =>
+    server.app.inject({ method: 'POST', url, headers: session.headers, payload });
+  const get = (session: Session, url: string) =>
+    server.app.inject({ method: 'GET', url, headers: session.headers });
+
+  beforeAll(async () => {
+    server = await createTestServer();
+    supervisor = await signIn(server.app, 'zhuguan');
+    agent = await signIn(server.app, 'xiaomei');
+  });
+  afterAll(() => server.close());
+
+  test('a supervisor imports chats and orders and reads each agent’s numbers', async () => {
+    const chat = await post(supervisor, '/api/imports', {
+      kind: 'messages',
+      filename: 'chats.csv',
+      contentBase64: base64(messages),
+      mode: 'reject',
+    });
+    expect(chat.statusCode).toBe(200);
+    expect(chat.json().job).toMatchObject({ status: 'done', rowsRead: 4, rowsInserted: 4 });
+    const shops = (await get(supervisor, '/api/shops')).json().shops as { id: string; name: string }[];
+    const shopId = shops.find((shop) => shop.name === '天猫旗舰店')?.id;
+    const order = await post(supervisor, '/api/imports', {
+      kind: 'orders',
+      filename: 'orders.csv',
+      contentBase64: base64(orders),
+      shopId,
+    });
+    expect(order.json().job).toMatchObject({ status: 'done', rowsInserted: 1 });
+    const response = await get(supervisor, '/api/metrics?from=2026-03-01&to=2026-03-01&by=agent');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    const xiaomei = body.rows.find((row: { agent: string }) => row.agent === '旗舰店:小美');
+    expect(xiaomei).toMatchObject({
+      consulted: 1,
+      served: 1,
+      inquiries: 1,
+      inquiriesPaid: 1,
+      sales: 199,
+      displayName: '小美',
+    });
+    expect(body.provisionalDays).toEqual(['2026-03-01']);
+    const jobs = (await get(supervisor, '/api/imports')).json().jobs;
+    expect(jobs).toHaveLength(2);
+  });
+
+  test('a file with a bad row in reject mode returns the line and field and stores nothing', async () => {
+    const bad = `${messages}\n天猫旗舰店,tmall,tb_x,旗舰店:小美,buyer,bad-time,在吗,human`;
+    const response = await post(supervisor, '/api/imports', {
+      kind: 'messages',
+      filename: 'bad.csv',
+      contentBase64: base64(bad),
+      mode: 'reject',
+    });
+    expect(response.json().job).toMatchObject({ status: 'rejected', rowsInserted: 0 });
+    expect(response.json().job.issues[0].at).toMatchObject({ line: 6, field: 'time' });
+  });
+
+  test('the drill-down lists the buyer behind a conversion with the chat', async () => {
+    const response = await get(
+      supervisor,
+      '/api/metrics/explain?metric=conversion&agent=旗舰店:小美&day=2026-03-01',
+    );
+    expect(response.statusCode).toBe(200);
+    const buyers = response.json().buyers;
+    expect(buyers).toHaveLength(1);
+    expect(buyers[0]).toMatchObject({ buyer: 'tb_lily', shop: '天猫旗舰店', hit: true });
+    expect(buyers[0].messages.map((m: { text: string }) => m.text)).toEqual(['这款有现货吗', '亲，有现货的']);
+  });
+
+  test('an agent reads only their own rows, and cannot import or drill into a colleague', async () => {
+    const own = (await get(agent, '/api/metrics?from=2026-03-01&to=2026-03-01')).json();
+    expect(own.rows.map((row: { agent: string }) => row.agent)).toEqual(['旗舰店:小美']);
+    expect((await get(agent, '/api/metrics?from=2026-03-01&to=2026-03-01&by=team')).statusCode).toBe(403);
+    expect(
+      (await get(agent, '/api/metrics/explain?metric=consulted&agent=旗舰店:阿慧&day=2026-03-01')).statusCode,
+    ).toBe(403);
+    expect((await get(agent, '/api/imports')).statusCode).toBe(403);
+    const upload = await post(agent, '/api/imports', {
+      kind: 'orders',
+      filename: 'o.csv',
+      contentBase64: base64(orders),
+    });
+    expect(upload.statusCode).toBe(403);
+  });
+
+  test('the Excel export is a workbook and is written to the audit log', async () => {
+    const response = await get(supervisor, '/api/metrics/export.xlsx?from=2026-03-01&to=2026-03-01');
+    expect(response.statusCode).toBe(200);
+    expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const audit = await server.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('action', '=', 'metrics.exported')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+});

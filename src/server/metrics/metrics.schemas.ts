@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { recordKinds } from '../../io/records/index.js';
+
+// An upload of at most 50 MB is ~67 MB as base64.
+export const maxImportBytes = 50 * 1024 * 1024;
+export const importBodyLimit = Math.ceil((maxImportBytes * 4) / 3) + 64 * 1024;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const importBody = z.strictObject({
+  kind: z.enum(recordKinds),
+  filename: z.string().min(1).max(255).describe('the file name; its extension picks the format'),
+  contentBase64: z.string().max(importBodyLimit),
+  mode: z.enum(['reject', 'skip']).default('reject'),
+  shopId: z.uuid().optional().describe('put every record in this shop instead of the shop column'),
+  dryRun: z.boolean().default(false).describe('check only: report what would be imported, store nothing'),
+});
+
+export const metricsQuery = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  by: z.enum(['agent', 'agent-day', 'team', 'shop']).default('agent'),
+  shopId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
+  agent: z.string().min(1).max(200).optional(),
+});
+
+export const explainQuery = z.strictObject({
+  metric: z.string().min(1).max(64),
+  agent: z.string().min(1).max(200),
+  day: day.optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+
+export const importsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });

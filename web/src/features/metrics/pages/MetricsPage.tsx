@@ -1,0 +1,127 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Space, Spin, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { type MetricsFilters as Filters, metricsExportUrl } from '../../../api/metrics.api.js';
+import { QueryError } from '../../../components/QueryError.js';
+import { NotFoundPage } from '../../../components/StatusPages.js';
+import { t } from '../../../i18n/i18n.js';
+import { canManage, useCurrentUser } from '../../auth/session.js';
+import { AgentRanking, type Drill } from '../components/AgentRanking.js';
+import { ExplainDrawer } from '../components/ExplainDrawer.js';
+import { ImportPanel } from '../components/ImportPanel.js';
+import { KpiCards } from '../components/KpiCards.js';
+import { MetricsCharts } from '../components/MetricsCharts.js';
+import { MetricsFilters } from '../components/MetricsFilters.js';
+import { totalsOf } from '../metrics.format.js';
+import { useMetrics, useMetricsTeams } from '../queries.js';
+
+const lastWeek = (): Filters => {
+  const yesterday = dayjs().subtract(1, 'day');
+  return {
+    from: yesterday.subtract(6, 'day').format('YYYY-MM-DD'),
+    to: yesterday.format('YYYY-MM-DD'),
+    by: 'agent',
+  };
+};
+
+const EmptyState = ({ manager }: { manager: boolean }) => {
+  const navigate = useNavigate();
+  return (
+    <Empty
+      data-testid="metrics-empty"
+      description={
+        <Space direction="vertical">
+          <Typography.Text strong>{t('metrics.empty.title')}</Typography.Text>
+          <Typography.Text type="secondary">{t('metrics.empty.body')}</Typography.Text>
+        </Space>
+      }
+    >
+      {manager ? (
+        <Button type="primary" onClick={() => navigate('/metrics/import')}>
+          {t('metrics.empty.action')}
+        </Button>
+      ) : null}
+    </Empty>
+  );
+};
+
+const Dashboard = () => {
+  const user = useCurrentUser();
+  const manager = canManage(user);
+  const [filters, setFilters] = useState<Filters>(lastWeek);
+  const [drill, setDrill] = useState<Drill | null>(null);
+  const report = useMetrics(filters);
+  const days = useMetrics({ ...filters, by: 'agent-day' });
+  const teams = useMetricsTeams(manager);
+  const teamNames = useMemo(
+    () => new Map((teams.data ?? []).map((team) => [team.id, team.name])),
+    [teams.data],
+  );
+  const rows = report.data?.rows ?? [];
+  const totals = useMemo(() => totalsOf(rows), [rows]);
+  if (report.isError) return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
+  const provisional = report.data?.provisionalDays ?? [];
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <MetricsFilters filters={filters} onChange={setFilters} agents={rows} manager={manager} />
+        <Button icon={<DownloadOutlined />} href={metricsExportUrl(filters)}>
+          {t('metrics.export')}
+        </Button>
+      </Space>
+      {report.isLoading ? <Spin /> : null}
+      {report.data && rows.length === 0 ? <EmptyState manager={manager} /> : null}
+      {rows.length > 0 ? (
+        <>
+          {provisional.length > 0 ? (
+            <Alert type="info" showIcon title={t('metrics.provisional', { days: provisional.join('、') })} />
+          ) : null}
+          <KpiCards totals={totals} />
+          <MetricsCharts
+            dayRows={days.data?.rows ?? []}
+            totals={totals}
+            from={filters.from}
+            to={filters.to}
+          />
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('metrics.ranking.title')}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+              {t('metrics.ranking.hint')}
+            </Typography.Text>
+          </Typography.Title>
+          <AgentRanking rows={rows} teamNames={teamNames} onDrill={setDrill} />
+        </>
+      ) : null}
+      <ExplainDrawer
+        query={
+          drill ? { metric: drill.metric, agent: drill.agent, from: filters.from, to: filters.to } : null
+        }
+        label={drill?.label ?? ''}
+        onClose={() => setDrill(null)}
+      />
+    </Space>
+  );
+};
+
+/** 绩效: the dashboard, and for managers the import of records (/metrics/dashboard, /metrics/import). */
+export const MetricsPage = () => {
+  const { tab } = useParams();
+  const navigate = useNavigate();
+  const manager = canManage(useCurrentUser());
+  const tabs = [
+    { key: 'dashboard', label: t('metrics.tab.dashboard'), children: <Dashboard /> },
+    ...(manager ? [{ key: 'import', label: t('metrics.tab.import'), children: <ImportPanel /> }] : []),
+  ];
+  if (!tab) return <Navigate to="/metrics/dashboard" replace />;
+  if (!tabs.some((entry) => entry.key === tab)) return <NotFoundPage />;
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('area.metrics.title')}
+      </Typography.Title>
+      <Tabs activeKey={tab} items={tabs} destroyOnHidden onChange={(key) => navigate(`/metrics/${key}`)} />
+    </>
+  );
+};

@@ -1,0 +1,67 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type ExplainQuery,
+  explainMetric,
+  getMetrics,
+  type ImportInput,
+  importRecords,
+  listImports,
+  type MetricsFilters,
+} from '../../api/metrics.api.js';
+import { listShops, listTeams } from '../../api/organisation.api.js';
+
+export const metricsKeys = {
+  all: ['metrics'] as const,
+  report: (filters: MetricsFilters) => [...metricsKeys.all, 'report', filters] as const,
+  explain: (query: ExplainQuery) => [...metricsKeys.all, 'explain', query] as const,
+  imports: () => [...metricsKeys.all, 'imports'] as const,
+  shops: () => [...metricsKeys.all, 'shops'] as const,
+  teams: () => [...metricsKeys.all, 'teams'] as const,
+};
+
+export const useMetrics = (filters: MetricsFilters) =>
+  useQuery({
+    queryKey: metricsKeys.report(filters),
+    queryFn: () => getMetrics(filters),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+
+const noQuery: ExplainQuery = { metric: '', agent: '', from: '', to: '' };
+
+export const useExplain = (query: ExplainQuery | null) =>
+  useQuery({
+    queryKey: metricsKeys.explain(query ?? noQuery),
+    queryFn: () => explainMetric(query ?? noQuery),
+    enabled: query !== null,
+  });
+
+export const useImports = (enabled: boolean) =>
+  useQuery({ queryKey: metricsKeys.imports(), queryFn: async () => (await listImports()).jobs, enabled });
+
+export const useMetricsShops = (enabled: boolean) =>
+  useQuery({
+    queryKey: metricsKeys.shops(),
+    queryFn: async () => (await listShops()).shops,
+    enabled,
+    staleTime: 300_000,
+  });
+
+export const useMetricsTeams = (enabled: boolean) =>
+  useQuery({
+    queryKey: metricsKeys.teams(),
+    queryFn: async () => (await listTeams()).teams,
+    enabled,
+    staleTime: 300_000,
+  });
+
+/** Uploads a file: a dry run to preview, then the real import, which refreshes every metric. */
+export const useImportRecords = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ImportInput) => importRecords(input),
+    onSuccess: async (_result, input) => {
+      if (!input.dryRun) await queryClient.invalidateQueries({ queryKey: metricsKeys.all });
+    },
+  });
+};
