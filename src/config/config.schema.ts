@@ -35,6 +35,12 @@ export const configDefinition = {
       schema: booleanFromEnv,
       default: false,
     }),
+    trustProxy: key({
+      doc: 'Behind a reverse proxy, take the client address from X-Forwarded-For (set to 1), so sign-in throttling and the audit log see each client, not the proxy.',
+      env: 'KEFU_TRUST_PROXY',
+      schema: booleanFromEnv,
+      default: false,
+    }),
     logLevel: key({
       doc: 'Log level: fatal, error, warn, info, debug, trace or silent.',
       env: 'LOG_LEVEL',

@@ -5,7 +5,13 @@ import { overrideConfig } from './config.test-utils.js';
 describe('loadConfig', () => {
   test('when nothing is set, every key takes its documented default', () => {
     const config = loadConfig({ env: {} });
-    expect(config.server).toEqual({ port: 3000, host: '0.0.0.0', cookieSecure: false, logLevel: 'info' });
+    expect(config.server).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      cookieSecure: false,
+      trustProxy: false,
+      logLevel: 'info',
+    });
     expect(config.store).toEqual({ dataDir: './.kefu-data', databaseUrl: undefined });
     expect(config.auth).toEqual({ sessionTtlHours: 12, loginMaxFailures: 5, loginLockoutMinutes: 15 });
   });

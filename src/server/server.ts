@@ -27,7 +27,7 @@ export const createServer = async ({ logger, webRoot, routes = areaRoutes, ...de
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: false,
+    trustProxy: deps.config.server.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   // Empty JSON bodies (a bodiless POST sent with a JSON content type) count as no body, not an error.
   const parseJson = app.getDefaultJsonParser('error', 'error');

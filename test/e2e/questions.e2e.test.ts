@@ -143,7 +143,7 @@ describe('考试 → 题库 and 导入试题', () => {
   test('an agent sees no question bank and the API refuses them', async () => {
     const page = await signedInPage(agentLogin);
     await page.goto(`${harness.baseUrl}/exams`);
-    await page.getByText('这里将放题库').waitFor();
+    await page.getByText(/在线考试与自动判分即将推出/).waitFor();
     await expect(page.getByTestId('question-table').count()).resolves.toBe(0);
     expect(await fetchStatus(page, '/api/questions')).toBe(403);
     expect(await fetchStatus(page, '/api/questions/q-timing-001')).toBe(403);

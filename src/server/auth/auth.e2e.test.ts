@@ -210,3 +210,45 @@ describe('login throttling', () => {
     expect((await login(server, { login: 'lingling', password: testPassword })).statusCode).toBe(200);
   });
 });
+
+describe('login throttling behind a reverse proxy', () => {
+  const failFive = async (server: TestServer, forwardedFor: string) => {
+    for (const name of ['ahui', 'dabao', 'mumu', 'tiantian', 'xiaoyu']) {
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': forwardedFor },
+        payload: { login: name, password: 'wrong-password' },
+      });
+      expect(response.statusCode).toBe(401);
+    }
+  };
+  const signInFrom = (server: TestServer, forwardedFor: string) =>
+    server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { login: 'xiaomei', password: testPassword },
+    });
+
+  test('with KEFU_TRUST_PROXY, one client locked out by IP does not lock out another behind the same proxy', async () => {
+    const server = await createTestServer({ config: overrideConfig({ server: { trustProxy: true } }) });
+    try {
+      await failFive(server, '203.0.113.7');
+      expect((await signInFrom(server, '203.0.113.7')).statusCode).toBe(429);
+      expect((await signInFrom(server, '198.51.100.20')).statusCode).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('without it, X-Forwarded-For is ignored, so a client cannot dodge the lockout by forging it', async () => {
+    const server = await createTestServer();
+    try {
+      await failFive(server, '203.0.113.7');
+      expect((await signInFrom(server, '198.51.100.20')).statusCode).toBe(429);
+    } finally {
+      await server.close();
+    }
+  });
+});
