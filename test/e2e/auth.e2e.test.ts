@@ -1,31 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { desktop, fetchStatus, launchBrowser, phone, screenshot } from './browser.js';
-import { type Harness, startHarness } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { fetchStatus, phone, screenshot } from './browser.js';
+import { startBrowserSession } from './session.js';
 
-let harness: Harness;
-let browser: Browser;
+const session = startBrowserSession();
 
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
+const newPage = session.newPage;
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
-
-const newPage = async (viewport = desktop): Promise<Page> => {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  return context.newPage();
-};
-
-const signIn = async (page: Page, login: string, password: string) => {
-  await page.getByLabel('账号', { exact: true }).fill(login);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-};
+const signIn = session.fillLogin;
 
 const agent = { login: 'zhouxiaowen', displayName: '周晓雯' };
 
@@ -34,13 +15,13 @@ describe('signing in, managing users and role-based access', () => {
 
   test('a visitor is sent to the login page, and a wrong password is refused in Chinese', async () => {
     const page = await newPage();
-    await page.goto(`${harness.baseUrl}/settings/users`);
+    await page.goto(`${session.harness.baseUrl}/settings/users`);
     await page.waitForURL(/\/login\?next=/);
     await page.getByText('登录 Kefu').waitFor();
     await screenshot(page, '01-login-page');
 
     const refused = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
-    await signIn(page, harness.admin.login, 'not-the-password');
+    await signIn(page, session.harness.admin.login, 'not-the-password');
     expect((await refused).status()).toBe(401);
     await page.getByText('账号或密码错误').waitFor();
     await screenshot(page, '02-login-error');
@@ -49,11 +30,11 @@ describe('signing in, managing users and role-based access', () => {
 
   test('the admin signs in, lands where they were going and creates an agent with a one-time password', async () => {
     const page = await newPage();
-    await page.goto(`${harness.baseUrl}/settings/users`);
+    await page.goto(`${session.harness.baseUrl}/settings/users`);
     await page.waitForURL(/\/login/);
-    await signIn(page, harness.admin.login, harness.admin.password);
+    await signIn(page, session.harness.admin.login, session.harness.admin.password);
     await page.waitForURL(/\/settings\/users$/);
-    await page.getByRole('cell', { name: harness.admin.login, exact: true }).waitFor();
+    await page.getByRole('cell', { name: session.harness.admin.login, exact: true }).waitFor();
     await screenshot(page, '04-users-table');
 
     await page.getByRole('button', { name: /新建用户/ }).click();
@@ -76,12 +57,12 @@ describe('signing in, managing users and role-based access', () => {
     await page.getByRole('button', { name: /^关 闭$/ }).click();
     await page.getByRole('cell', { name: agent.login, exact: true }).waitFor();
 
-    await page.goto(`${harness.baseUrl}/`);
+    await page.goto(`${session.harness.baseUrl}/`);
     await page.getByText(/你好/).waitFor();
     await screenshot(page, '03-dashboard');
 
     await page.setViewportSize(phone);
-    await page.goto(`${harness.baseUrl}/settings/users`);
+    await page.goto(`${session.harness.baseUrl}/settings/users`);
     await page.getByRole('cell', { name: agent.login, exact: true }).waitFor();
     // On a phone the side menu is folded away behind the hamburger button.
     await expect(page.getByRole('menuitem', { name: /训练/ }).count()).resolves.toBe(0);
@@ -95,14 +76,14 @@ describe('signing in, managing users and role-based access', () => {
   test('the agent signs in, gets 无权访问 on the users page and 403 from /api/users, and logout ends the session', async () => {
     expect(agentPassword).not.toBe('');
     const page = await newPage();
-    await page.goto(`${harness.baseUrl}/login`);
+    await page.goto(`${session.harness.baseUrl}/login`);
     await signIn(page, agent.login, agentPassword);
     await page.getByText(`你好，${agent.displayName}`).waitFor();
     await expect(page.getByRole('menuitem', { name: /设置/ }).count()).resolves.toBe(0);
 
     const apiCalls: string[] = [];
     page.on('request', (request) => apiCalls.push(new URL(request.url()).pathname));
-    await page.goto(`${harness.baseUrl}/settings/users`);
+    await page.goto(`${session.harness.baseUrl}/settings/users`);
     await page.getByText('无权访问').waitFor();
     // The client-side role guard answers before the page asks the API for the user list.
     expect(apiCalls.filter((path) => path.startsWith('/api/users'))).toEqual([]);
@@ -122,8 +103,8 @@ describe('signing in, managing users and role-based access', () => {
 
   test('when the API answers 403 to a page the role may open, the page shows 无权访问', async () => {
     const page = await newPage();
-    await page.goto(`${harness.baseUrl}/login`);
-    await signIn(page, harness.admin.login, harness.admin.password);
+    await page.goto(`${session.harness.baseUrl}/login`);
+    await signIn(page, session.harness.admin.login, session.harness.admin.password);
     await page.getByText(/你好/).waitFor();
     await page.route('**/api/teams', (route) =>
       route.fulfill({
@@ -132,7 +113,7 @@ describe('signing in, managing users and role-based access', () => {
         body: JSON.stringify({ error: { code: 'auth.forbidden', message: '无权访问' } }),
       }),
     );
-    await page.goto(`${harness.baseUrl}/settings/teams`);
+    await page.goto(`${session.harness.baseUrl}/settings/teams`);
     await page.getByText('你的账号没有权限查看此页面。如需访问，请联系管理员。').waitFor();
     await page.context().close();
   });

@@ -1,30 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { desktop, horizontalOverflow, launchBrowser, phone, screenshot } from './browser.js';
-import { type Harness, startHarness } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { desktop, horizontalOverflow, phone, screenshot } from './browser.js';
+import { startBrowserSession } from './session.js';
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
+const session = startBrowserSession();
 
 // A demo agent; every demo user shares the harness password.
 const agentLogin = 'xiaomei';
 
 const signedInPage = async (viewport = desktop, login = agentLogin): Promise<Page> => {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${harness.baseUrl}/login`);
+  const page = await session.newPage(viewport);
+  await page.goto(`${session.harness.baseUrl}/login`);
   await page.getByLabel('账号', { exact: true }).fill(login);
-  await page.getByLabel('密码', { exact: true }).fill(harness.admin.password);
+  await page.getByLabel('密码', { exact: true }).fill(session.harness.admin.password);
   const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
   await page.getByRole('button', { name: /登\s*录/ }).click();
   expect((await answered).status()).toBe(200);
@@ -68,7 +56,7 @@ describe('质检 → 话术检查 and 规则库', () => {
 
   test('adopting the suggestion replaces the offending sentence and the reply then passes', async () => {
     const page = await signedInPage();
-    await page.goto(`${harness.baseUrl}/inspection/check`);
+    await page.goto(`${session.harness.baseUrl}/inspection/check`);
     await reply(page).fill('亲，这款有现货的。特价商品不开发票的哦。');
     const finding = page.getByTestId('finding').filter({ hasText: '发票' });
     await finding.waitFor();
@@ -82,7 +70,7 @@ describe('质检 → 话术检查 and 规则库', () => {
 
   test('a long reply with several violations lists each rule and marks each span, on a phone too', async () => {
     const page = await signedInPage();
-    await page.goto(`${harness.baseUrl}/inspection/check`);
+    await page.goto(`${session.harness.baseUrl}/inspection/check`);
     await page.getByLabel('买家消息（可选）').fill('能开发票吗？可以直接银行转账吗？');
     await reply(page).fill(
       '亲，特价商品不开发票的哦。要优惠的话加我微信 kefu_8866 聊，也可以直接银行转账给我，便宜二十。\n' +
@@ -104,7 +92,7 @@ describe('质检 → 话术检查 and 规则库', () => {
 
   test('markup typed into a reply stays text, and a failed check shows why', async () => {
     const page = await signedInPage();
-    await page.goto(`${harness.baseUrl}/inspection/check`);
+    await page.goto(`${session.harness.baseUrl}/inspection/check`);
     await reply(page).fill('<img src=x onerror="window.hacked=1"><b>加我微信 abc12345</b>');
     await page.getByTestId('finding').first().waitFor();
     const highlighted = page.getByTestId('highlighted-reply');
@@ -127,8 +115,8 @@ describe('质检 → 话术检查 and 规则库', () => {
   });
 
   test("a manager who picks a shop gets only that shop's platform rules", async () => {
-    const page = await signedInPage(desktop, harness.admin.login);
-    await page.goto(`${harness.baseUrl}/inspection/check`);
+    const page = await signedInPage(desktop, session.harness.admin.login);
+    await page.goto(`${session.harness.baseUrl}/inspection/check`);
     await reply(page).fill('亲，这单我直接给您关闭交易了');
     await page.getByTestId('finding').filter({ hasText: '擅自关闭交易' }).waitFor();
     await page.getByLabel('适用店铺').click();
@@ -139,7 +127,7 @@ describe('质检 → 话术检查 and 规则库', () => {
 
   test('the rule library is searchable and a row opens to its wrong and right examples', async () => {
     const page = await signedInPage(phone);
-    await page.goto(`${harness.baseUrl}/inspection/rules`);
+    await page.goto(`${session.harness.baseUrl}/inspection/rules`);
     await page.getByText(/共 \d+ 条规则/).waitFor();
     await page.getByLabel('搜索规则、说明或示例').fill('微信');
     await page.getByRole('cell', { name: '引导站外联系' }).click();

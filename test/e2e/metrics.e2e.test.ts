@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { desktop, horizontalOverflow, launchBrowser, phone, screenshot } from './browser.js';
-import { type Harness, startHarness } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { desktop, horizontalOverflow, phone, screenshot } from './browser.js';
+import { startBrowserSession } from './session.js';
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
+const session = startBrowserSession();
 
 // Yesterday in the shops' zone, so the dashboard's default period (近7天) shows the import.
 const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
@@ -33,11 +22,10 @@ const orders = [
 ].join('\n');
 
 const signIn = async (viewport: { width: number; height: number }): Promise<Page> => {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${harness.baseUrl}/login`);
+  const page = await session.newPage(viewport);
+  await page.goto(`${session.harness.baseUrl}/login`);
   await page.getByLabel('账号', { exact: true }).fill('zhuguan');
-  await page.getByLabel('密码', { exact: true }).fill(harness.admin.password);
+  await page.getByLabel('密码', { exact: true }).fill(session.harness.admin.password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByText(/你好/).waitFor();
   return page;
@@ -60,7 +48,7 @@ const upload = async (page: Page, kind: string, name: string, text: string, mode
 describe('绩效 dashboard', () => {
   test('a supervisor imports a small CSV, sees the numbers and the conversations behind a conversion', async () => {
     const page = await signIn(desktop);
-    await page.goto(`${harness.baseUrl}/metrics`);
+    await page.goto(`${session.harness.baseUrl}/metrics`);
     await page.getByTestId('metrics-empty').waitFor();
     await screenshot(page, 'metrics-01-empty');
 
@@ -98,7 +86,7 @@ describe('绩效 dashboard', () => {
 
   test('on a phone the dashboard stacks its cards and the ranking scrolls sideways', async () => {
     const page = await signIn(phone);
-    await page.goto(`${harness.baseUrl}/metrics/dashboard`);
+    await page.goto(`${session.harness.baseUrl}/metrics/dashboard`);
     await page.getByTestId('kpi-consulted').waitFor();
     await page.waitForTimeout(500);
     await screenshot(page, 'metrics-06-dashboard-390');

@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { desktop, fetchStatus, launchBrowser, phone, screenshot } from './browser.js';
-import { type Harness, startHarness } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { desktop, fetchStatus, phone, screenshot } from './browser.js';
+import { startBrowserSession } from './session.js';
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
+const session = startBrowserSession();
 
 // Demo users; every demo user shares the harness password.
 const supervisorLogin = 'zhuguan';
@@ -37,11 +26,10 @@ const paper = [
 ].join('\n');
 
 const signedInPage = async (login: string, viewport = desktop): Promise<Page> => {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${harness.baseUrl}/login`);
+  const page = await session.newPage(viewport);
+  await page.goto(`${session.harness.baseUrl}/login`);
   await page.getByLabel('账号', { exact: true }).fill(login);
-  await page.getByLabel('密码', { exact: true }).fill(harness.admin.password);
+  await page.getByLabel('密码', { exact: true }).fill(session.harness.admin.password);
   const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
   await page.getByRole('button', { name: /登\s*录/ }).click();
   expect((await answered).status()).toBe(200);
@@ -74,7 +62,7 @@ describe('考试 → 题库 and 导入试题', () => {
 
   test('a supervisor pastes a paper, fixes the question without an answer, imports all and finds them in 题库', async () => {
     const page = await signedInPage(supervisorLogin);
-    await page.goto(`${harness.baseUrl}/exams/import`);
+    await page.goto(`${session.harness.baseUrl}/exams/import`);
     await page.getByLabel('粘贴试卷文本').fill(paper);
     await page.getByRole('button', { name: '识别试题' }).click();
     await expect(reviewCards(page).nth(4).waitFor()).resolves.toBeUndefined();
@@ -113,7 +101,7 @@ describe('考试 → 题库 and 导入试题', () => {
 
   test('the 试卷 tab shows the built-in 上岗考试 definition read-only', async () => {
     const page = await signedInPage(supervisorLogin);
-    await page.goto(`${harness.baseUrl}/exams/papers`);
+    await page.goto(`${session.harness.baseUrl}/exams/papers`);
     const paperCard = page.getByTestId('paper-definition');
     await paperCard.waitFor();
     await expect(paperCard.getByText('80 分及格').count()).resolves.toBe(1);
@@ -124,12 +112,12 @@ describe('考试 → 题库 and 导入试题', () => {
 
   test('on a phone the bank and the import preview fit the screen', async () => {
     const page = await signedInPage(supervisorLogin, phone);
-    await page.goto(`${harness.baseUrl}/exams/bank`);
+    await page.goto(`${session.harness.baseUrl}/exams/bank`);
     await page.getByText(/共 \d+ 题/).waitFor();
     const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(phone.width);
     await screenshot(page, 'exams-08-phone-bank');
-    await page.goto(`${harness.baseUrl}/exams/import`);
+    await page.goto(`${session.harness.baseUrl}/exams/import`);
     await page.getByLabel('粘贴试卷文本').fill(paper);
     await page.getByRole('button', { name: '识别试题' }).click();
     await reviewCards(page).nth(4).waitFor();
@@ -142,7 +130,7 @@ describe('考试 → 题库 and 导入试题', () => {
 
   test('an agent sees no question bank and the API refuses them', async () => {
     const page = await signedInPage(agentLogin);
-    await page.goto(`${harness.baseUrl}/exams`);
+    await page.goto(`${session.harness.baseUrl}/exams`);
     await page.getByText(/在线考试与自动判分即将推出/).waitFor();
     await expect(page.getByTestId('question-table').count()).resolves.toBe(0);
     expect(await fetchStatus(page, '/api/questions')).toBe(403);
