@@ -97,20 +97,17 @@ export const shopPartsBetween = (
   return total;
 };
 
-/** 拼多多: 30秒应答率 over buyer messages 08:00-23:00 (the target is the shop's setting). */
-export const assessPdd = ({
-  parts,
-  settings,
-  shop,
-  from,
-  to,
-}: {
+/** What a platform assessment reads: one shop's summed parts over the assessed days. */
+export type AssessmentInput = {
   parts: AgentParts;
   settings: MetricsSettings;
   shop: string;
   from: number;
   to: number;
-}): PlatformAssessment => {
+};
+
+/** 拼多多: 30秒应答率 over buyer messages 08:00-23:00 (the target is the shop's setting). */
+export const assessPdd = ({ parts, settings, shop, from, to }: AssessmentInput): PlatformAssessment => {
   const target = settings.pdd.reply30sTarget;
   const reply = check({
     name: 'pddReply30sRate',
@@ -147,19 +144,7 @@ export const douyinCycle = (day: number): { from: number; to: number } => {
 };
 
 /** 抖店: 2分钟首次回复率, 3分钟平均回复率 and 满意度 against their thresholds. */
-export const assessDouyin = ({
-  parts,
-  settings,
-  shop,
-  from,
-  to,
-}: {
-  parts: AgentParts;
-  settings: MetricsSettings;
-  shop: string;
-  from: number;
-  to: number;
-}): PlatformAssessment => {
+export const assessDouyin = ({ parts, settings, shop, from, to }: AssessmentInput): PlatformAssessment => {
   const dy = settings.douyin;
   const checks = [
     check({
