@@ -1,4 +1,5 @@
 import type { StoredMetricsRow } from '../../api/metrics.api.js';
+import dayjs, { type Dayjs } from 'dayjs';
 
 /** `0.8532` → `85.3%`; no denominator → `—`. */
 export const percent = (value: number | null): string =>
@@ -109,3 +110,11 @@ export const responseHistogram = (rows: StoredMetricsRow[]): number[] => {
   }
   return counts;
 };
+
+// Shops count their days in Asia/Shanghai (UTC+8, no daylight saving), as the server does by
+// default; the browser's own zone must not decide which day "yesterday" is.
+const shopOffsetMs = 8 * 3_600_000;
+
+/** Yesterday as a shop-local calendar day, at local midnight for the date pickers. */
+export const shopYesterday = (): Dayjs =>
+  dayjs(new Date(Date.now() + shopOffsetMs).toISOString().slice(0, 10)).subtract(1, 'day');

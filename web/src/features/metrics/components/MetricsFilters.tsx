@@ -2,13 +2,14 @@ import { DatePicker, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { MetricsFilters as Filters, StoredMetricsRow } from '../../../api/metrics.api.js';
 import { t } from '../../../i18n/i18n.js';
+import { shopYesterday } from '../metrics.format.js';
 import { useMetricsShops, useMetricsTeams } from '../queries.js';
 
 const format = 'YYYY-MM-DD';
 
 /** The date-range presets: full days up to yesterday. */
 export const rangePresets = () => {
-  const yesterday = dayjs().subtract(1, 'day').startOf('day');
+  const yesterday = shopYesterday();
   return [
     { label: t('metrics.preset.yesterday'), value: [yesterday, yesterday] as [Dayjs, Dayjs] },
     { label: t('metrics.preset.last7'), value: [yesterday.subtract(6, 'day'), yesterday] as [Dayjs, Dayjs] },

@@ -1,6 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Space, Spin, Tabs, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { type MetricsFilters as Filters, metricsExportUrl } from '../../../api/metrics.api.js';
@@ -14,11 +13,11 @@ import { ImportPanel } from '../components/ImportPanel.js';
 import { KpiCards } from '../components/KpiCards.js';
 import { MetricsCharts } from '../components/MetricsCharts.js';
 import { MetricsFilters } from '../components/MetricsFilters.js';
-import { totalsOf } from '../metrics.format.js';
+import { shopYesterday, totalsOf } from '../metrics.format.js';
 import { useMetrics, useMetricsTeams } from '../queries.js';
 
 const lastWeek = (): Filters => {
-  const yesterday = dayjs().subtract(1, 'day');
+  const yesterday = shopYesterday();
   return {
     from: yesterday.subtract(6, 'day').format('YYYY-MM-DD'),
     to: yesterday.format('YYYY-MM-DD'),
