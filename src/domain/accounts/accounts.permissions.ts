@@ -25,6 +25,12 @@ export const permissions = [
   'questions.manage',
   'metrics.read',
   'metrics.import',
+  'exams.take', // sit assigned exams, see one's own results and 错题本
+  'exams.manage', // papers, exam sessions, results, item analysis, regrade
+  'exams.grade', // confirm suggested scores in the grading queue (阅卷)
+  'inspection.read', // 质检 workbench: every finding, conversation and QA score
+  'inspection.review', // run bulk inspection, confirm/dismiss, decide appeals, 抽检
+  'inspection.appeal', // see one's own findings and appeal them (申诉)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,8 +55,15 @@ const permissionsByRole: Record<Role, readonly Permission[]> = {
     // Agents read only their own KPI rows: the metrics use-cases narrow them, not this table.
     'metrics.read',
     'metrics.import',
+    'exams.take',
+    'exams.manage',
+    'exams.grade',
+    'inspection.read',
+    'inspection.review',
+    'inspection.appeal',
   ],
-  agent: ['self', 'compliance.check', 'rules.read'],
+  // Agents' exam and inspection use-cases narrow every read to their own attempts and findings.
+  agent: ['self', 'compliance.check', 'rules.read', 'exams.take', 'inspection.appeal'],
 };
 
 /** Whether `role` holds `permission`. */
