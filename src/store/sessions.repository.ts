@@ -9,6 +9,7 @@ export type SessionRecord = {
   role: string;
   login: string;
   disabled: boolean;
+  mustChangePassword: boolean;
 };
 
 export const insertSession = async ({
@@ -50,6 +51,7 @@ export const findActiveSession = async ({
       'users.role',
       'users.login',
       'users.disabled',
+      'users.mustChangePassword',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expiresAt', '>', now)

@@ -73,11 +73,22 @@ describe('signing in, managing users and role-based access', () => {
     await page.context().close();
   });
 
-  test('the agent signs in, gets 无权访问 on the users page and 403 from /api/users, and logout ends the session', async () => {
+  test('the agent signs in, replaces the one-time password, gets 无权访问 on the users page and 403 from /api/users, and logout ends the session', async () => {
     expect(agentPassword).not.toBe('');
     const page = await newPage();
     await page.goto(`${session.harness.baseUrl}/login`);
     await signIn(page, agent.login, agentPassword);
+    // A one-time password opens only the profile page until it is replaced.
+    await page.waitForURL(/\/profile$/);
+    await page.getByText(/请先修改密码/).waitFor();
+    await screenshot(page, '07a-must-change-password');
+    const ownPassword = '我自己的密码abc123';
+    await page.getByLabel('当前密码').fill(agentPassword);
+    await page.getByLabel('新密码', { exact: true }).fill(ownPassword);
+    await page.getByLabel('确认新密码').fill(ownPassword);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('密码已修改').waitFor();
+    await page.goto(`${session.harness.baseUrl}/`);
     await page.getByText(`你好，${agent.displayName}`).waitFor();
     await expect(page.getByRole('menuitem', { name: /设置/ }).count()).resolves.toBe(0);
 

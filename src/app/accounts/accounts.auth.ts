@@ -101,7 +101,13 @@ export const login = async (
   return { user, token, csrfToken, expiresAt };
 };
 
-export type Authenticated = { actor: Actor; csrfToken: string; sessionId: string };
+/** `mustChangePassword`: a one-time or reset password is in use; only the password change is open. */
+export type Authenticated = {
+  actor: Actor;
+  csrfToken: string;
+  sessionId: string;
+  mustChangePassword: boolean;
+};
 
 /** The signed-in user behind a session cookie token, or undefined when unknown, expired or disabled. */
 export const authenticate = async ({
@@ -121,7 +127,12 @@ export const authenticate = async ({
     role: session.role,
     ip,
   };
-  return { actor, csrfToken: session.csrfToken, sessionId: session.id };
+  return {
+    actor,
+    csrfToken: session.csrfToken,
+    sessionId: session.id,
+    mustChangePassword: session.mustChangePassword,
+  };
 };
 
 /** Ends one session. */

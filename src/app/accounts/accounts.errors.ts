@@ -28,6 +28,8 @@ export const accountsErrors = {
     ]),
   unauthenticated: () => new AppError('auth.unauthenticated', '请先登录'),
   forbidden: () => new AppError('auth.forbidden', '没有权限执行此操作'),
+  passwordChangeRequired: () =>
+    new AppError('auth.password_change_required', '请先修改初始密码，再使用其他功能'),
   csrfInvalid: () => new AppError('auth.csrf_invalid', '请求校验失败，请刷新页面后重试'),
   wrongCurrentPassword: () =>
     new AppError('auth.invalid_credentials', '当前密码不正确', [

@@ -186,6 +186,41 @@ describe('POST /api/auth/password', () => {
   });
 });
 
+describe('a one-time or reset password', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer();
+  });
+  afterAll(() => server.close());
+
+  test('opens only the password change until it is replaced', async () => {
+    const admin = await signIn(server.app, 'admin');
+    const agent = await signIn(server.app, 'xiaoyu');
+    const reset = await server.app.inject({
+      method: 'POST',
+      url: `/api/users/${agent.userId}/reset-password`,
+      headers: admin.headers,
+    });
+    expect(reset.statusCode).toBe(200);
+    const oneTime = reset.json<{ password: string }>().password;
+    const session = await signIn(server.app, 'xiaoyu', oneTime);
+    const me = await server.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers });
+    expect(me.json().user.mustChangePassword).toBe(true);
+    const blocked = await server.app.inject({ method: 'GET', url: '/api/rules', headers: session.headers });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('auth.password_change_required');
+    const changed = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: session.headers,
+      payload: { currentPassword: oneTime, newPassword: '自己的新密码abc123' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const open = await server.app.inject({ method: 'GET', url: '/api/rules', headers: session.headers });
+    expect(open.statusCode).toBe(200);
+  });
+});
+
 describe('login throttling', () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -7,6 +7,9 @@ import type { RouteAccess, RouteDeps } from '../server.types.js';
 export const sessionCookie = 'kefu_session';
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const declarable = new Set<string>(['public', ...permissions]);
+// What a user holding a one-time or reset password may still do: read the session, sign out, and
+// set their own password. Everything else waits, so an administrator-known password is short-lived.
+const openBeforePasswordChange = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
 
 /** Sets the session cookie: httpOnly, SameSite=Lax, Secure when configured. */
 export const setSessionCookie = (
@@ -43,6 +46,8 @@ const checkRequest = async (request: FastifyRequest, access: RouteAccess, deps: 
     const header = request.headers['x-csrf-token'];
     if (typeof header !== 'string' || !sameSecret(header, auth.csrfToken)) throw accountsErrors.csrfInvalid();
   }
+  if (auth.mustChangePassword && !openBeforePasswordChange.has(request.routeOptions.url ?? ''))
+    throw accountsErrors.passwordChangeRequired();
   if (!hasPermission(auth.actor.role, access)) throw accountsErrors.forbidden();
 };
 

@@ -9,6 +9,7 @@ const statusByCode: Record<string, number> = {
   'auth.rate_limited': 429,
   'auth.forbidden': 403,
   'auth.csrf_invalid': 403,
+  'auth.password_change_required': 403,
   'validation.failed': 400,
   not_found: 404,
   conflict: 409,

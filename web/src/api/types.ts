@@ -17,6 +17,8 @@ export type User = {
   disabled: boolean;
   certifiedAt: string | null;
   createdAt: string;
+  /** A one-time or reset password is in use: the server refuses everything but changing it. */
+  mustChangePassword: boolean;
 };
 
 export type Shop = { id: string; name: string; platform: Platform; timeZone: string; createdAt: string };

@@ -24,6 +24,9 @@ export const RequireAuth = ({ children }: { children: ReactNode }) => {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  // The server refuses every other request until a one-time password is replaced.
+  if (session.data.user.mustChangePassword && location.pathname !== '/profile')
+    return <Navigate to="/profile" replace />;
   return children;
 };
 

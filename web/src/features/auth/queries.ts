@@ -43,4 +43,11 @@ export const useLogout = () => {
   return useMutation({ mutationFn: logout, onSettled: () => endSession(queryClient) });
 };
 
-export const useChangePassword = () => useMutation({ mutationFn: changePassword });
+/** Changing the password lifts the must-change block, so the session is read again. */
+export const useChangePassword = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: changePassword,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
+  });
+};

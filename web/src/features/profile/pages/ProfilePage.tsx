@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { isApiError } from '../../../api/client.js';
 import { describeError } from '../../../api/errors.js';
@@ -111,6 +111,9 @@ export const ProfilePage = () => {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('profile.title')}
       </Typography.Title>
+      {user.mustChangePassword ? (
+        <Alert type="warning" showIcon title={t('profile.mustChangePassword')} style={{ maxWidth: 720 }} />
+      ) : null}
       <Card>
         <ProfileInfo user={user} />
       </Card>
