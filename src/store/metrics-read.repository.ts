@@ -7,8 +7,10 @@ import type {
   TicketRecord,
 } from '../domain/metrics/index.js';
 import type { Fen, Millis } from '../domain/shared/index.js';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from './database.js';
 import type { StoredShop } from './metrics.repository.js';
+import type { Database } from './schema.js';
 
 // Reading stored KPI records back as engine records, and the people behind sub-accounts.
 
@@ -20,6 +22,15 @@ const fen = (value: string | number | bigint): Fen => Number(value) as Fen;
 export type RecordRange = { db: Db; shops: StoredShop[]; fromDay: number; toDay: number };
 
 const shopIndex = (shops: StoredShop[]) => new Map(shops.map((shop) => [shop.id, shop]));
+
+// The record tables are all keyed by shop and shop-local day.
+type DayTables = 'messages' | 'orders' | 'ratings' | 'tickets';
+
+/** The rows of the range's shops and days, as a where clause any record table accepts. */
+const inRange =
+  ({ byId, fromDay, toDay }: { byId: Map<string, StoredShop>; fromDay: number; toDay: number }) =>
+  (eb: ExpressionBuilder<Database, DayTables>) =>
+    eb.and([eb('shopId', 'in', [...byId.keys()]), eb('day', '>=', fromDay), eb('day', '<=', toDay)]);
 
 const shopOf = (byId: Map<string, StoredShop>, id: string): StoredShop => {
   const shop = byId.get(id);
@@ -39,9 +50,7 @@ export const selectMessages = async ({
   const rows = await db
     .selectFrom('messages')
     .select(['shopId', 'conversation', 'buyer', 'agent', 'sender', 'time', 'kind', 'text'])
-    .where('shopId', 'in', [...byId.keys()])
-    .where('day', '>=', fromDay)
-    .where('day', '<=', toDay)
+    .where(inRange({ byId, fromDay, toDay }))
     .orderBy('time')
     .execute();
   return rows.map((row) => {
@@ -65,13 +74,7 @@ export const selectMessages = async ({
 export const selectOrders = async ({ db, shops, fromDay, toDay }: RecordRange): Promise<OrderRecord[]> => {
   if (shops.length === 0) return [];
   const byId = shopIndex(shops);
-  const rows = await db
-    .selectFrom('orders')
-    .selectAll()
-    .where('shopId', 'in', [...byId.keys()])
-    .where('day', '>=', fromDay)
-    .where('day', '<=', toDay)
-    .execute();
+  const rows = await db.selectFrom('orders').selectAll().where(inRange({ byId, fromDay, toDay })).execute();
   return rows.map((row) => ({
     shop: shopOf(byId, row.shopId).name,
     order: row.orderId,
@@ -93,13 +96,7 @@ export const selectOrders = async ({ db, shops, fromDay, toDay }: RecordRange): 
 export const selectRatings = async ({ db, shops, fromDay, toDay }: RecordRange): Promise<RatingRecord[]> => {
   if (shops.length === 0) return [];
   const byId = shopIndex(shops);
-  const rows = await db
-    .selectFrom('ratings')
-    .selectAll()
-    .where('shopId', 'in', [...byId.keys()])
-    .where('day', '>=', fromDay)
-    .where('day', '<=', toDay)
-    .execute();
+  const rows = await db.selectFrom('ratings').selectAll().where(inRange({ byId, fromDay, toDay })).execute();
   return rows.map((row) => {
     const record: RatingRecord = {
       shop: shopOf(byId, row.shopId).name,
@@ -117,13 +114,7 @@ export const selectRatings = async ({ db, shops, fromDay, toDay }: RecordRange):
 export const selectTickets = async ({ db, shops, fromDay, toDay }: RecordRange): Promise<TicketRecord[]> => {
   if (shops.length === 0) return [];
   const byId = shopIndex(shops);
-  const rows = await db
-    .selectFrom('tickets')
-    .selectAll()
-    .where('shopId', 'in', [...byId.keys()])
-    .where('day', '>=', fromDay)
-    .where('day', '<=', toDay)
-    .execute();
+  const rows = await db.selectFrom('tickets').selectAll().where(inRange({ byId, fromDay, toDay })).execute();
   return rows.map((row) => ({
     shop: shopOf(byId, row.shopId).name,
     ticket: row.ticket,
