@@ -188,6 +188,44 @@ export type ImportJobsTable = {
   finishedAt: Date;
 };
 
+// Materialised KPI results (migration 0006): engine parts per agent-day and shop-day.
+export type MetricDaysTable = {
+  organizationId: string;
+  shopId: string;
+  day: number;
+  settingsHash: string;
+  stale: boolean;
+  computedAt: Date;
+};
+
+export type MetricAgentDaysTable = {
+  organizationId: string;
+  shopId: string;
+  day: number;
+  agent: string;
+  parts: ColumnType<unknown, string, string>;
+};
+
+export type MetricShopDaysTable = {
+  organizationId: string;
+  shopId: string;
+  day: number;
+  parts: ColumnType<unknown, string, string>;
+};
+
+export type MetricRestatementsTable = {
+  id: Generated<string>;
+  organizationId: string;
+  shopId: string;
+  day: number;
+  agent: string;
+  metric: string;
+  before: number;
+  after: number;
+  reportedAt: Date;
+  restatedAt: Date;
+};
+
 export type Database = {
   organizations: OrganizationsTable;
   shops: ShopsTable;
@@ -205,4 +243,8 @@ export type Database = {
   ratings: RatingsTable;
   tickets: TicketsTable;
   importJobs: ImportJobsTable;
+  metricDays: MetricDaysTable;
+  metricAgentDays: MetricAgentDaysTable;
+  metricShopDays: MetricShopDaysTable;
+  metricRestatements: MetricRestatementsTable;
 };

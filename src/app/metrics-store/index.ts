@@ -2,3 +2,4 @@ export * from './metrics-store.errors.js';
 export * from './metrics-store.import.js';
 export * from './metrics-store.types.js';
 export * from './metrics-store.usecases.js';
+export { restatedMetrics, type RestatedMetric } from './metrics-store.results.js';

@@ -26,8 +26,8 @@ import { metricsStoreErrors } from './metrics-store.errors.js';
 
 // Records before the period decide pre-sale vs after-sale (look-back), records after it decide
 // whether an inquiry converted (attribution). The widest presets need 31 days back, 16 ahead.
-const lookBackDays = 31;
-const lookAheadDays = 16;
+export const lookBackDays = 31;
+export const lookAheadDays = 16;
 
 /** The period asked for, as day numbers; default the last 7 full days before `today`. */
 export const periodOf = ({ from, to, today }: { from?: string; to?: string; today: number }) => {
@@ -56,6 +56,25 @@ export type StoredComputation = {
   visible: Set<string> | null;
 };
 
+/** The organisation's shops asked for (all when `shopIds` is absent), its agents' owners, and who may see what. */
+export const metricsScope = async ({
+  db,
+  actor,
+  shopIds,
+}: {
+  db: Db;
+  actor: Actor;
+  shopIds?: string[] | undefined;
+}) => {
+  const owners = await selectAgentOwners({ db, organizationId: actor.organizationId });
+  const visible = visibleAgents(actor, owners);
+  const all = await listShops({ db, organizationId: actor.organizationId });
+  const shops: StoredShop[] = all
+    .filter((shop) => !shopIds || shopIds.includes(shop.id))
+    .map((shop) => ({ id: shop.id, name: shop.name, platform: shop.platform as Platform }));
+  return { owners, visible, shops };
+};
+
 /**
  * Loads the records of the organisation's shops around [fromDay, toDay] and runs the KPI engine,
  * with each sub-account's team taken from its user.
@@ -74,15 +93,10 @@ export const computeStored = async ({
   presets: SettingsPresets;
   fromDay: number;
   toDay: number;
-  shopIds?: string[];
+  shopIds?: string[] | undefined;
   keepOrderIds?: boolean;
 }): Promise<StoredComputation> => {
-  const owners = await selectAgentOwners({ db, organizationId: actor.organizationId });
-  const visible = visibleAgents(actor, owners);
-  const all = await listShops({ db, organizationId: actor.organizationId });
-  const shops: StoredShop[] = all
-    .filter((shop) => !shopIds || shopIds.includes(shop.id))
-    .map((shop) => ({ id: shop.id, name: shop.name, platform: shop.platform as Platform }));
+  const { owners, visible, shops } = await metricsScope({ db, actor, shopIds });
   const teams: Record<string, string> = {};
   for (const owner of owners) if (owner.teamName) teams[owner.agent] = owner.teamName;
   const on = dayToText(fromDay);

@@ -22,9 +22,11 @@ import {
   listImportJobs,
   type RecordTarget,
 } from '../../store/metrics.repository.js';
+import { markMetricDaysStale } from '../../store/metric-results.repository.js';
 import { listShops, type ShopRecord } from '../../store/shops.repository.js';
 import { recordAudit } from '../accounts/index.js';
 import { authorize } from '../accounts/accounts.authorize.js';
+import { lookAheadDays, lookBackDays } from './metrics-store.compute.js';
 import { metricsStoreErrors } from './metrics-store.errors.js';
 import type { MetricsStoreDeps } from './metrics-store.types.js';
 
@@ -66,8 +68,19 @@ const kinds = {
   tickets: { read: readTickets, insert: insertTickets },
 } as const;
 
-/** Maps a record's shop name (or the forced shop) to its stored shop and local-day function. */
-const shopTargets = (organizationId: string, shops: ShopRecord[], forced: ShopRecord | undefined) => {
+/** The first and last local day each shop's imported records fall on. */
+type TouchedDays = Map<string, { from: number; to: number }>;
+
+/**
+ * Maps a record's shop name (or the forced shop) to its stored shop and local-day function,
+ * noting in `touched` which days of which shop the records fall on.
+ */
+const shopTargets = (
+  organizationId: string,
+  shops: ShopRecord[],
+  forced: ShopRecord | undefined,
+  touched: TouchedDays,
+) => {
   const byName = new Map(shops.map((shop) => [shop.name, shop]));
   const targets = new Map<string, RecordTarget>();
   return (record: { shop: string }): RecordTarget => {
@@ -76,7 +89,16 @@ const shopTargets = (organizationId: string, shops: ShopRecord[], forced: ShopRe
     let target = targets.get(shop.id);
     if (!target) {
       const offset = wallClockOffset(shop.timeZone);
-      target = { organizationId, shopId: shop.id, day: (time) => localDay(time, offset(time)) };
+      const shopId = shop.id;
+      const day = (time: number) => {
+        const local = localDay(time, offset(time));
+        const seen = touched.get(shopId);
+        if (!seen) touched.set(shopId, { from: local, to: local });
+        else if (local < seen.from) seen.from = local;
+        else if (local > seen.to) seen.to = local;
+        return local;
+      };
+      target = { organizationId, shopId, day };
       targets.set(shop.id, target);
     }
     return target;
@@ -119,6 +141,20 @@ const storeAll = async ({
     rows += next.value.length;
     input.onProgress?.(rows);
   }
+};
+
+/**
+ * Records on a day change the results of the days whose look-back or attribution window holds it:
+ * those are recomputed on their next read.
+ */
+const markResultsStale = async (trx: Trx, touched: TouchedDays) => {
+  for (const [shopId, days] of touched)
+    await markMetricDaysStale({
+      db: trx,
+      shopId,
+      fromDay: days.from - lookAheadDays,
+      toDay: days.to + lookBackDays,
+    });
 };
 
 type Outcome = { summary: ImportSummary; inserted: number } | ImportError;
@@ -172,11 +208,13 @@ export const importRecords = async ({
   const shops = await listShops({ db, organizationId: actor.organizationId });
   const forced = input.shopId ? shops.find((shop) => shop.id === input.shopId) : undefined;
   if (input.shopId && !forced) throw metricsStoreErrors.shopNotFound();
-  const write = writerFor(input.kind, shopTargets(actor.organizationId, shops, forced));
+  const touched: TouchedDays = new Map();
+  const write = writerFor(input.kind, shopTargets(actor.organizationId, shops, forced, touched));
   let outcome: Outcome;
   try {
     outcome = await inTransaction(db, async (trx) => {
       const stored = await storeAll({ trx, input, forced, write });
+      await markResultsStale(trx, touched);
       // Rolling back a real write is the only way a check counts exactly what would be new.
       if (input.dryRun) throw new DryRunDone(stored);
       return stored;

@@ -7,7 +7,7 @@ import {
   localDay,
   type MetricsRow,
   type RollUpBy,
-  rollUp,
+  rollUpEntries,
   type SettingsPresets,
   type ShopValues,
   textToDay,
@@ -15,8 +15,11 @@ import {
 import { writeMetricsXlsx } from '../../io/metrics/index.js';
 import type { AgentOwner } from '../../store/metrics-read.repository.js';
 import { recordAudit } from '../accounts/index.js';
+import { authorize } from '../accounts/accounts.authorize.js';
+import { listRestatements } from '../../store/metric-results.repository.js';
 import { selectConversations } from '../../store/metrics-read.repository.js';
-import { computeStored, periodOf } from './metrics-store.compute.js';
+import { computeStored, metricsScope, periodOf } from './metrics-store.compute.js';
+import { type RestatedMetric, rollUpJudges, storedEntries } from './metrics-store.results.js';
 import { metricsStoreErrors } from './metrics-store.errors.js';
 import type { MetricsStoreDeps } from './metrics-store.types.js';
 
@@ -72,20 +75,25 @@ export const metricsFor = async ({
 }: MetricsStoreDeps & MetricsForInput): Promise<StoredMetrics> => {
   const now = clock.now().getTime();
   const { fromDay, toDay } = periodOf({ ...input, today: localDay(now, chinaOffsetMs) });
-  const stored = await computeStored({ db, actor, presets, fromDay, toDay, shopIds: input.shopIds });
-  const { computation, visible } = stored;
+  const scope = await metricsScope({ db, actor, shopIds: input.shopIds });
+  const { visible } = scope;
   if (visible && (input.by === 'team' || input.by === 'shop')) throw metricsStoreErrors.agentForbidden();
-  const owners = new Map(stored.owners.map((owner) => [owner.agent, owner]));
-  const report = rollUp({ computation, from: fromDay, to: toDay, by: input.by, now });
+  const stored = await storedEntries({ db, clock, actor, presets, shops: scope.shops, fromDay, toDay });
+  const agentDays = visible ? stored.agentDays.filter((entry) => visible.has(entry.agent)) : stored.agentDays;
+  const owners = new Map(scope.owners.map((owner) => [owner.agent, owner]));
+  const judge = rollUpJudges({ presets, shops: scope.shops, owners, now });
+  const report = rollUpEntries({ agentDays, shopDays: stored.shopDays, by: input.by, ...judge });
   const keep = (row: MetricsRow) =>
-    (!visible || (row.agent !== undefined && visible.has(row.agent))) &&
     (input.agent === undefined || row.agent === input.agent) &&
     (input.teamId === undefined ||
       (row.agent !== undefined && owners.get(row.agent)?.teamId === input.teamId));
-  const days = rollUp({ computation, from: fromDay, to: toDay, by: 'agent-day', now });
   const provisionalDays = [
-    ...new Set(days.rows.filter((row) => row.provisional && row.day).map((row) => row.day ?? '')),
-  ].sort();
+    ...new Set(
+      agentDays.filter((entry) => judge.isProvisional(entry.shop, entry.day)).map((entry) => entry.day),
+    ),
+  ]
+    .sort((a, b) => a - b)
+    .map(dayToText);
   return {
     from: dayToText(fromDay),
     to: dayToText(toDay),
@@ -94,6 +102,38 @@ export const metricsFor = async ({
     shop: visible ? { ...report.shop, silentSales: 0, silentBuyers: 0, silentAov: null } : report.shop,
     provisionalDays,
   };
+};
+
+/** The latest restated numbers (重述记录): a day's KPI changed after it had been reported. */
+export const listMetricRestatements = async ({
+  db,
+  actor,
+  from,
+  to,
+  limit,
+}: Omit<MetricsStoreDeps, 'clock'> & { from?: string; to?: string; limit: number }) => {
+  authorize(actor, 'metrics.read');
+  const day = (text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const parsed = textToDay(text);
+    if (parsed === null) throw metricsStoreErrors.badPeriod('日期格式应为 YYYY-MM-DD');
+    return parsed;
+  };
+  const rows = await listRestatements({
+    db,
+    organizationId: actor.organizationId,
+    fromDay: day(from),
+    toDay: day(to),
+    limit,
+  });
+  return rows.map((row) => ({
+    ...row,
+    day: dayToText(row.day),
+    // Only restatementsOf writes this column, from restatedMetrics.
+    metric: row.metric as RestatedMetric,
+    reportedAt: row.reportedAt.toISOString(),
+    restatedAt: row.restatedAt.toISOString(),
+  }));
 };
 
 export type ExplainedBuyer = {

@@ -33,7 +33,9 @@ export type {
   RollUpBy,
   ShopValues,
 } from './metrics.rows.js';
-export { rollUp, valuesOf } from './metrics.rows.js';
+export { valuesOf } from './metrics.rows.js';
+export type { AgentDayEntry, RollUpEntriesInput, ShopDayEntry } from './metrics.rollup.js';
+export { entriesOf, isProvisionalDay, rollUp, rollUpEntries } from './metrics.rollup.js';
 export type {
   AttributionWindow,
   CreditMode,
@@ -46,3 +48,5 @@ export type {
 } from './metrics.settings.js';
 export { applyOverride, resolveSettings } from './metrics.settings.js';
 export { dayToText, localDay, textToDay } from './metrics.time.js';
+export type { AgentPartsJson } from './metrics.codec.js';
+export { agentPartsFromJson, agentPartsToJson, shopPartsFromJson } from './metrics.codec.js';

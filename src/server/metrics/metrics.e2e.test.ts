@@ -109,6 +109,43 @@ describe('metrics API (绩效)', () => {
     expect(upload.statusCode).toBe(403);
   });
 
+  test('a later payment restates the reported day, and the 重述记录 lists it for managers only', async () => {
+    const before = (await get(supervisor, '/api/metrics?from=2026-03-01&to=2026-03-01&by=agent')).json();
+    const hui = (rows: { agent: string; sales: number }[]) => rows.find((row) => row.agent === '旗舰店:阿慧');
+    expect(hui(before.rows)?.sales).toBe(0);
+    const late = [
+      'order,buyer,created,paid,amount,items,status,refund',
+      'T9,tb_night,2026-03-01 11:05:00,2026-03-01 11:06:00,59.00,1,paid,0',
+    ];
+    const shop = (await get(supervisor, '/api/shops'))
+      .json()
+      .shops.find((one: { name: string }) => one.name === '天猫旗舰店');
+    const upload = await post(supervisor, '/api/imports', {
+      kind: 'orders',
+      filename: 'late.csv',
+      shopId: shop.id,
+      contentBase64: base64(late.join('\n')),
+    });
+    expect(upload.statusCode).toBe(200);
+    const after = (await get(supervisor, '/api/metrics?from=2026-03-01&to=2026-03-01&by=agent')).json();
+    expect(hui(after.rows)?.sales).toBe(59);
+    const log = await get(supervisor, '/api/metrics/restatements?from=2026-03-01&to=2026-03-01');
+    expect(log.statusCode).toBe(200);
+    expect(log.json().restatements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          shop: '天猫旗舰店',
+          day: '2026-03-01',
+          agent: '旗舰店:阿慧',
+          metric: 'sales',
+          before: 0,
+          after: 59,
+        }),
+      ]),
+    );
+    expect((await get(agent, '/api/metrics/restatements')).statusCode).toBe(403);
+  });
+
   test('the Excel export is a workbook and is written to the audit log', async () => {
     const response = await get(supervisor, '/api/metrics/export.xlsx?from=2026-03-01&to=2026-03-01');
     expect(response.statusCode).toBe(200);

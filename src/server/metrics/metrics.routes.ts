@@ -4,6 +4,7 @@ import {
   exportMetricsXlsx,
   importRecords,
   listImports,
+  listMetricRestatements,
   metricsFor,
 } from '../../app/metrics-store/index.js';
 import { loadPresets } from '../../app/metrics/metrics.settings.js';
@@ -17,6 +18,8 @@ import {
   importsQuery,
   maxImportBytes,
   metricsQuery,
+  restatementsQuery,
+  restatementsResponse,
 } from './metrics.schemas.js';
 
 const tooLarge = () =>
@@ -56,6 +59,20 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
     { config: { permission: 'metrics.import' }, schema: { tags: ['metrics'], querystring: importsQuery } },
     async (request) => ({
       jobs: await listImports({ ...deps, actor: requireAuth(request).actor, limit: request.query.limit }),
+    }),
+  );
+  app.get(
+    '/api/metrics/restatements',
+    {
+      config: { permission: 'metrics.read' },
+      schema: { tags: ['metrics'], querystring: restatementsQuery, response: { 200: restatementsResponse } },
+    },
+    async (request) => ({
+      restatements: await listMetricRestatements({
+        ...deps,
+        actor: requireAuth(request).actor,
+        ...request.query,
+      }),
     }),
   );
   // Agents may call the metrics routes: the use-cases narrow them to their own sub-accounts.

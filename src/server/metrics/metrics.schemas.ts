@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordKinds } from '../../io/records/index.js';
+import { restatedMetrics } from '../../app/metrics-store/index.js';
 
 // An upload of at most 50 MB is ~67 MB as base64.
 export const maxImportBytes = 50 * 1024 * 1024;
@@ -34,3 +35,26 @@ export const explainQuery = z.strictObject({
 });
 
 export const importsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const restatementsQuery = z.strictObject({
+  from: dayText.optional(),
+  to: dayText.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const restatementsResponse = z.object({
+  restatements: z.array(
+    z.object({
+      shop: z.string(),
+      day: z.string(),
+      agent: z.string().describe('The sub-account, e.g. 旗舰店:小美'),
+      metric: z.enum(restatedMetrics),
+      before: z.number(),
+      after: z.number().describe('Sales in 元; the others are counts'),
+      reportedAt: z.string().describe('When the earlier number was computed'),
+      restatedAt: z.string(),
+    }),
+  ),
+});

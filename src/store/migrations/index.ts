@@ -1,9 +1,15 @@
 import { accountsMigration } from './0001-accounts.js';
 import { questionBankMigration } from './0002-question-bank.js';
 import { metricsMigration } from './0003-metrics.js';
+import { metricResultsMigration } from './0006-metric-results.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
 
 // Every migration, in the order it runs. Add a new one at the end; never reorder or rename.
-export const migrations: Migration[] = [accountsMigration, questionBankMigration, metricsMigration];
+export const migrations: Migration[] = [
+  accountsMigration,
+  questionBankMigration,
+  metricsMigration,
+  metricResultsMigration,
+];

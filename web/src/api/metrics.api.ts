@@ -85,6 +85,21 @@ export const explainMetric = (query: ExplainQuery) =>
 export const importRecords = (input: ImportInput) =>
   request<{ job: ImportJob }>('/api/imports', { method: 'POST', body: input });
 
+/** A day's KPI that changed after it had been reported (重述记录). */
+export type Restatement = {
+  shop: string;
+  day: string;
+  agent: string;
+  metric: 'consulted' | 'served' | 'inquiries' | 'inquiriesPaid' | 'sales' | 'buyers';
+  before: number;
+  after: number;
+  reportedAt: string;
+  restatedAt: string;
+};
+
+export const listRestatements = (query: { from?: string; to?: string }) =>
+  request<{ restatements: Restatement[] }>('/api/metrics/restatements', { query });
+
 export const listImports = () => request<{ jobs: (ImportJob & { startedAt: string })[] }>('/api/imports');
 
 /** The address of the Excel export of the same filters (a plain link downloads it). */

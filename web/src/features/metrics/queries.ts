@@ -6,6 +6,7 @@ import {
   type ImportInput,
   importRecords,
   listImports,
+  listRestatements,
   type MetricsFilters,
 } from '../../api/metrics.api.js';
 import { listShops, listTeams } from '../../api/organisation.api.js';
@@ -15,6 +16,7 @@ export const metricsKeys = {
   report: (filters: MetricsFilters) => [...metricsKeys.all, 'report', filters] as const,
   explain: (query: ExplainQuery) => [...metricsKeys.all, 'explain', query] as const,
   imports: () => [...metricsKeys.all, 'imports'] as const,
+  restatements: () => [...metricsKeys.all, 'restatements'] as const,
   shops: () => [...metricsKeys.all, 'shops'] as const,
   teams: () => [...metricsKeys.all, 'teams'] as const,
 };
@@ -38,6 +40,12 @@ export const useExplain = (query: ExplainQuery | null) =>
 
 export const useImports = (enabled: boolean) =>
   useQuery({ queryKey: metricsKeys.imports(), queryFn: async () => (await listImports()).jobs, enabled });
+
+export const useRestatements = () =>
+  useQuery({
+    queryKey: metricsKeys.restatements(),
+    queryFn: async () => (await listRestatements({})).restatements,
+  });
 
 export const useMetricsShops = (enabled: boolean) =>
   useQuery({

@@ -10,6 +10,7 @@ import { canManage, useCurrentUser } from '../../auth/session.js';
 import { AgentRanking, type Drill } from '../components/AgentRanking.js';
 import { ExplainDrawer } from '../components/ExplainDrawer.js';
 import { ImportPanel } from '../components/ImportPanel.js';
+import { Restatements } from '../components/Restatements.js';
 import { KpiCards } from '../components/KpiCards.js';
 import { MetricsCharts } from '../components/MetricsCharts.js';
 import { MetricsFilters } from '../components/MetricsFilters.js';
@@ -104,14 +105,19 @@ const Dashboard = () => {
   );
 };
 
-/** 绩效: the dashboard, and for managers the import of records (/metrics/dashboard, /metrics/import). */
+/** 绩效: the dashboard, and for managers the import of records and the 重述记录 (/metrics/dashboard …). */
 export const MetricsPage = () => {
   const { tab } = useParams();
   const navigate = useNavigate();
   const manager = canManage(useCurrentUser());
   const tabs = [
     { key: 'dashboard', label: t('metrics.tab.dashboard'), children: <Dashboard /> },
-    ...(manager ? [{ key: 'import', label: t('metrics.tab.import'), children: <ImportPanel /> }] : []),
+    ...(manager
+      ? [
+          { key: 'import', label: t('metrics.tab.import'), children: <ImportPanel /> },
+          { key: 'restatements', label: t('metrics.tab.restatements'), children: <Restatements /> },
+        ]
+      : []),
   ];
   if (!tab) return <Navigate to="/metrics/dashboard" replace />;
   if (!tabs.some((entry) => entry.key === tab)) return <NotFoundPage />;
