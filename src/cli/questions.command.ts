@@ -23,8 +23,9 @@ const typeLabels: Record<ParsedQuestion['type'], string> = {
   short_answer: '问答',
 };
 
-/** The public JSON shape of a parsed question (the paper's own number stays internal). */
-const publicQuestion = ({ number: _number, ...question }: ParsedQuestion) => question;
+/** The public JSON shape of a parsed question (the paper's own number and case grouping stay internal; the
+ * grouping is reported as an importer.case_material issue). */
+const publicQuestion = ({ number: _number, case: _case, ...question }: ParsedQuestion) => question;
 
 const readOrFail = async (file: string, format: PaperFormat | undefined): Promise<ReadPaper> => {
   if (format !== undefined && !paperFormats.includes(format)) {

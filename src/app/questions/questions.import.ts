@@ -42,8 +42,12 @@ export type ParsePreview = {
   issues: Issue[];
 };
 
-const withExplanation = (question: Question): Question =>
-  question.explanation.trim() ? question : { ...question, explanation: missingExplanation };
+const withExplanation = (question: Question): Question => {
+  const own = question.explanation.trim() ? question : { ...question, explanation: missingExplanation };
+  if (own.type !== 'case') return own;
+  const subQuestions = own.subQuestions.map((sub) => withExplanation(sub) as typeof sub);
+  return { ...own, subQuestions };
+};
 
 const unreadLines = (issues: Issue[]) =>
   issues

@@ -19,7 +19,9 @@ import {
 } from './importer.lines.js';
 import { type Marker, scanMarkers } from './importer.markers.js';
 import { type Chunk, foldWidth, sliceChunk, styleMask, trimChunk } from './importer.text.js';
+import { type CaseMaterial, holdMaterial, joinOpenCase, opensCase, reportCases } from './importer.cases.js';
 import type { LineUse, PaperParagraph } from './importer.types.js';
+import { markLine, unread } from './importer.uses.js';
 
 type Pending = { chunk: Chunk; line: number };
 
@@ -36,38 +38,19 @@ export type Assembly = {
   /** Text after an answer marker that has no question to go to is unread. */
   orphanSink: boolean;
   lastAnswerLine: Pending | null;
+  /** Case materials (案例) read so far; the open one takes the questions that follow it. */
+  cases: CaseMaterial[];
+  openCase: CaseMaterial | null;
   uses: Map<number, LineUse>;
   issues: Issue[];
 };
 
-// When one line serves several purposes, the most telling one is kept; unread always shows.
-const usePriority: Record<LineUse, number> = {
-  blank: 0,
-  furniture: 1,
-  answer_key: 2,
-  section: 3,
-  question: 4,
-  unread: 5,
-};
-
-const markLine = (state: Assembly, line: number, use: LineUse) => {
-  const before = state.uses.get(line);
-  if (before === undefined || usePriority[use] > usePriority[before]) state.uses.set(line, use);
-};
-
-const unread = (state: Assembly, line: number, text: string) => {
-  markLine(state, line, 'unread');
-  state.issues.push({
-    code: 'importer.unread_text',
-    message: `未能识别的文字(已保留,请人工核对): ${text}`,
-    severity: 'warning',
-    at: { line },
-  });
-};
-
 const flushPending = (state: Assembly) => {
-  if (state.pending) unread(state, state.pending.line, state.pending.chunk.orig.trim());
+  const pending = state.pending;
   state.pending = null;
+  // In a case section, prose before the questions is their shared material, not unread text.
+  if (pending && !holdMaterial(state, pending.chunk.orig.trim(), pending.line))
+    unread(state, pending.line, pending.chunk.orig.trim());
 };
 
 const addTo = (state: Assembly, draft: Draft, line: number) => {
@@ -99,6 +82,7 @@ export const closeDraft = (state: Assembly) => {
     for (const line of draft.lines) unread(state, line, '(题目为空)');
     return;
   }
+  joinOpenCase(state, draft);
   state.drafts.push(draft);
 };
 
@@ -227,6 +211,7 @@ const applySection = (
   flushPending(state);
   closeDraft(state);
   state.lastNumber = 0;
+  state.openCase = null;
   state.section = { title, type: marker.type, ...(marker.points ? { points: marker.points } : {}) };
   markLine(state, line, 'section');
 };
@@ -291,6 +276,7 @@ const readSection = (state: Assembly, chunk: Chunk, line: number): number | null
   flushPending(state);
   closeDraft(state);
   state.lastNumber = 0;
+  state.openCase = null;
   state.section = {
     title: chunk.orig
       .slice(0, header.end)
@@ -337,6 +323,12 @@ const readWholeLine = (state: Assembly, chunk: Chunk, line: number): boolean => 
     return true;
   }
   state.inKeyBlock = false;
+  if (opensCase(state, norm)) {
+    flushPending(state);
+    closeDraft(state);
+    state.openCase = null;
+    return holdMaterial(state, chunk.orig.trim(), line);
+  }
   const draft = state.draft;
   const lone = readLoneAnswer(norm, state.conventions);
   if (lone && draft && draft.answer.length === 0 && !/[A-H]/.test(lone) === (draft.options.length === 0)) {
@@ -373,6 +365,8 @@ export const newAssembly = (conventions: ImportConventions): Assembly => ({
   inKeyBlock: false,
   orphanSink: false,
   lastAnswerLine: null,
+  cases: [],
+  openCase: null,
   uses: new Map(),
   issues: [],
 });
@@ -381,4 +375,5 @@ export const newAssembly = (conventions: ImportConventions): Assembly => ({
 export const finishAssembly = (state: Assembly) => {
   flushPending(state);
   closeDraft(state);
+  reportCases(state);
 };

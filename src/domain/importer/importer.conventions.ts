@@ -13,6 +13,12 @@ export type ImportConventions = {
   /** True/false marks, as written inside parentheses or on an answer line. */
   trueMarks: string[];
   falseMarks: string[];
+  /** Section-title words of case questions: prose before their tasks is shared material. */
+  caseWords: string[];
+  /** A whole line that starts the next case's material inside a case section. */
+  caseMaterialStart: RegExp;
+  /** Section-title words of scenario questions (话术题): a buyer's line to answer. */
+  scenarioWords: string[];
 };
 
 export const defaultImportConventions: ImportConventions = {
@@ -55,4 +61,7 @@ export const defaultImportConventions: ImportConventions = {
   ],
   trueMarks: ['√', '✓', '✔', '对', '正确', 'T', 'Y', '是'],
   falseMarks: ['×', '✗', '✘', 'X', 'x', '错', '错误', 'F', 'N', '否'],
+  caseWords: ['案例', '实操', '情景分析'],
+  caseMaterialStart: /^(案例|材料|背景|背景材料|情景|情境|场景)\s*[一二三四五六七八九十\d]*\s*:/,
+  scenarioWords: ['话术'],
 };

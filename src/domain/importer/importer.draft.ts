@@ -22,6 +22,8 @@ export type Draft = {
   sink: 'stem' | 'option' | 'answer' | 'explanation';
   /** The answer an answer key at the end of the paper gives this question. */
   keyAnswer?: string;
+  /** The case material (案例) this question is a task of. */
+  caseId?: number;
   lines: Set<number>;
 };
 

@@ -1,5 +1,6 @@
 import type { Issue } from '../shared/index.js';
 import { finishAssembly, newAssembly, readLine } from './importer.assemble.js';
+import { withCase } from './importer.cases.js';
 import { defaultImportConventions, type ImportConventions } from './importer.conventions.js';
 import { resolveDraft } from './importer.resolve.js';
 import { applyKeys, flagDuplicates, flagOddOptionCounts } from './importer.review.js';
@@ -28,7 +29,9 @@ const parseParagraphs = (paragraphs: PaperParagraph[], conventions: ImportConven
   for (const paragraph of paragraphs) readLine(state, paragraph);
   finishAssembly(state);
   const keyIssues: Issue[] = applyKeys(state.drafts, state.keys);
-  const questions = state.drafts.map((draft) => resolveDraft(draft, conventions));
+  const questions = state.drafts.map((draft) =>
+    withCase(resolveDraft(draft, conventions), draft, state.cases),
+  );
   flagOddOptionCounts(questions);
   flagDuplicates(questions);
   const lineUses = paragraphs.map((paragraph) => ({

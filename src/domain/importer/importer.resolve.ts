@@ -177,6 +177,15 @@ const isMissing = (answer: ParsedAnswer) =>
   answer === null || (Array.isArray(answer) && answer.length === 0) || answer === '';
 
 /** Turns a draft into a parsed question with its flags. */
+// A question's own points at the end of its stem: `…如何回复？（10分）`.
+const trailingPoints = /[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]\s*$/;
+
+/** The points a stem states at its end, and the stem without them. */
+const statedPoints = (stem: string): { points: number; stem: string } | null => {
+  const match = trailingPoints.exec(stem);
+  return match ? { points: Number(match[1]), stem: stem.slice(0, match.index) } : null;
+};
+
 export const resolveDraft = (draft: Draft, conventions: ImportConventions): ParsedQuestion => {
   const stem = trimChunk(draftStem(draft));
   const options = draft.options.map((option) => readOption(option.parts));
@@ -205,14 +214,15 @@ export const resolveDraft = (draft: Draft, conventions: ImportConventions): Pars
     flags.push('answer_conflict');
   }
   const lines = [...draft.lines];
-  const points = draft.points ?? draft.section?.points;
+  const stated = statedPoints(reading.stem);
+  const points = draft.points ?? stated?.points ?? draft.section?.points;
   const explanation = draft.explanation
     .map((chunk) => chunk.orig.trim())
     .join('\n')
     .trim();
   return {
     type: reading.type,
-    stem: reading.stem.trim(),
+    stem: (stated?.stem ?? reading.stem).trim(),
     options: choice ? options.map((option) => option.text) : [],
     answer: isMissing(reading.answer) ? null : reading.answer,
     ...(points !== undefined ? { points } : {}),

@@ -38,6 +38,8 @@ export type ParsedQuestion = {
   flags: QuestionFlag[];
   /** First and last input line (1-based) the question was read from. */
   lines: [number, number];
+  /** A task of a case (案例分析): the shared material and the lines it was read from. */
+  case?: { id: number; material: string; lines: [number, number] };
 };
 
 /** Formatting of a stretch of a paragraph; Word papers mark answers this way. */

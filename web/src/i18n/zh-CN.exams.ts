@@ -67,6 +67,10 @@ export const zhCNExams = {
   'exams.detail.audited': '查看答案会记入审计日志。',
   'exams.detail.subQuestion': '小题 {index}',
   'exams.detail.noTags': '未打标签',
+  'exams.import.caseTasks': '共 {count} 小题，展开编辑查看',
+  'exams.import.material': '案例材料',
+  'exams.import.task': '第 {index} 小题',
+  'exams.import.buyerText': '买家的话',
   'exams.import.paste': '粘贴试卷文本',
   'exams.import.placeholder':
     '把试卷（题目、选项、答案）粘贴到这里，例如：\n1、运费险的保障期限是多久( D )\nA.15天 B.未确认收货的时候 C.25天 D.90天',

@@ -3,7 +3,14 @@ import { useState } from 'react';
 import type { Question } from '../../../api/questions.api.js';
 import { t } from '../../../i18n/i18n.js';
 import { flagLabel, letter, typeColor, typeLabel } from '../exams.labels.js';
-import { changeType, editableTypes, localErrors, type ReviewItem, visibleFlags } from '../exams.review.js';
+import {
+  changeType,
+  editableTypes,
+  localErrors,
+  type ReviewItem,
+  visibleFlags,
+  withCasePoints,
+} from '../exams.review.js';
 
 const splitLines = (text: string) => text.split('\n').map((line) => line.trim());
 
@@ -17,9 +24,10 @@ const answerText = (question: Question): string => {
     case 'fill_blank':
       return question.answer.map((blank) => blank.join('/')).join('；');
     case 'short_answer':
+    case 'scenario':
       return question.reference;
-    default:
-      return '';
+    case 'case':
+      return t('exams.import.caseTasks', { count: question.subQuestions.length });
   }
 };
 
@@ -93,9 +101,19 @@ const AnswerEditor = ({
       />
     );
   }
-  if (question.type === 'short_answer') {
+  if (question.type === 'short_answer' || question.type === 'scenario') {
     return (
       <>
+        {question.type === 'scenario' && (
+          <Field label={t('exams.import.buyerText')}>
+            <Input.TextArea
+              aria-label={t('exams.import.buyerText')}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              value={question.buyerText}
+              onChange={(event) => onChange({ ...question, buyerText: event.target.value })}
+            />
+          </Field>
+        )}
         <Input.TextArea
           aria-label={t('exams.import.reference')}
           autoSize={{ minRows: 2, maxRows: 6 }}
@@ -124,6 +142,41 @@ const AnswerEditor = ({
   return null;
 };
 
+/** A case's material and each of its tasks, every task with the full editor of its own. */
+const CaseEditor = ({
+  question,
+  onChange,
+}: {
+  question: Extract<Question, { type: 'case' }>;
+  onChange: (next: Question, answerSet?: boolean) => void;
+}) => (
+  <>
+    <Field label={t('exams.import.material')}>
+      <Input.TextArea
+        aria-label={t('exams.import.material')}
+        autoSize={{ minRows: 2, maxRows: 10 }}
+        value={question.material}
+        onChange={(event) => onChange({ ...question, material: event.target.value })}
+      />
+    </Field>
+    {question.subQuestions.map((sub, index) => (
+      <div key={sub.id} style={{ borderLeft: '3px solid #f0f0f0', paddingLeft: 12, marginBottom: 8 }}>
+        <Typography.Text type="secondary">{t('exams.import.task', { index: index + 1 })}</Typography.Text>
+        <Editor
+          question={sub}
+          confirmed
+          onChange={(next, answerSet) => {
+            const subQuestions = question.subQuestions.map((one) =>
+              one.id === sub.id ? (next as typeof sub) : one,
+            );
+            onChange(withCasePoints({ ...question, subQuestions }), answerSet);
+          }}
+        />
+      </div>
+    ))}
+  </>
+);
+
 const Editor = ({
   question,
   confirmed,
@@ -135,13 +188,17 @@ const Editor = ({
 }) => (
   <div data-testid="review-editor" style={{ marginTop: 8 }}>
     <Field label={t('exams.import.type')}>
-      <Select
-        aria-label={t('exams.import.type')}
-        value={question.type}
-        onChange={(type) => onChange(changeType(question, type))}
-        options={editableTypes.map((value) => ({ value, label: typeLabel(value) }))}
-        style={{ width: 140 }}
-      />
+      {question.type === 'case' ? (
+        <Tag color={typeColor.case}>{typeLabel('case')}</Tag>
+      ) : (
+        <Select
+          aria-label={t('exams.import.type')}
+          value={question.type}
+          onChange={(type) => onChange(changeType(question, type))}
+          options={editableTypes.map((value) => ({ value, label: typeLabel(value) }))}
+          style={{ width: 140 }}
+        />
+      )}
     </Field>
     <Field label={t('exams.import.stem')}>
       <Input.TextArea
@@ -168,9 +225,13 @@ const Editor = ({
         />
       </Field>
     )}
-    <Field label={t('exams.import.answer')}>
-      <AnswerEditor question={question} confirmed={confirmed} onChange={(next) => onChange(next, true)} />
-    </Field>
+    {question.type === 'case' ? (
+      <CaseEditor question={question} onChange={onChange} />
+    ) : (
+      <Field label={t('exams.import.answer')}>
+        <AnswerEditor question={question} confirmed={confirmed} onChange={(next) => onChange(next, true)} />
+      </Field>
+    )}
     <Field label={t('exams.import.explanation')}>
       <Input.TextArea
         aria-label={t('exams.import.explanation')}
@@ -241,6 +302,24 @@ export const ReviewCard = ({
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>
         {question.stem}
       </Typography.Paragraph>
+      {!editing && question.type === 'case' && (
+        <>
+          <Typography.Paragraph
+            type="secondary"
+            ellipsis={{ rows: 3, expandable: true }}
+            style={{ marginBottom: 4 }}
+          >
+            {question.material}
+          </Typography.Paragraph>
+          <ol style={{ margin: '0 0 4px', paddingLeft: 20 }}>
+            {question.subQuestions.map((sub) => (
+              <li key={sub.id}>
+                {sub.stem}（{sub.points} 分）
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       {!editing && options.length > 0 && (
         <Flex gap={12} wrap style={{ marginBottom: 4 }}>
           {options.map((option, optionIndex) => (
