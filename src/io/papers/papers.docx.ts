@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import type { PaperParagraph, RunStyle, StyledSpan } from '../../domain/importer/index.js';
 import type { Issue } from '../../domain/shared/index.js';
+import { applyRunProperty, type DocxStyles, readStyles, resolveStyle } from './papers.styles.js';
 import { tokenizeXml } from './papers.xml.js';
 
 type Level = { start: number; format: string; text: string };
@@ -66,31 +67,24 @@ const numberingLabel = (
   });
 };
 
-/** Red as Word writes it: `FF0000`, `C00000`, `E60012`…; a strong red channel over weak green and blue. */
-const isRed = (hex: string | undefined): boolean => {
-  if (!hex || !/^[0-9a-fA-F]{6}$/.test(hex)) return hex === 'red';
-  const [r, g, b] = [0, 2, 4].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as [
-    number,
-    number,
-    number,
-  ];
-  return r >= 0xb0 && g <= 0x60 && b <= 0x60;
-};
-
-const on = (value: string | undefined) => value === undefined || !['0', 'false', 'none'].includes(value);
-
 // Wingdings check boxes (U+F0FE checked, U+F06F / U+F0A8 empty) as Word inserts them via Insert → Symbol.
 const symbols: Record<string, string> = { F0FE: '☑', F052: '☑', F0FC: '√', F06F: '☐', F0A8: '☐', F0FB: '×' };
 
-type ParagraphState = { text: string; spans: StyledSpan[]; numId?: string; ilvl: number };
+type ParagraphState = {
+  text: string;
+  spans: StyledSpan[];
+  numId?: string;
+  ilvl: number;
+  /** The run formatting the paragraph's style gives every run. */
+  base: RunStyle;
+  /** The list numbering the paragraph's style gives, when the paragraph states none. */
+  styleNumbering?: { numId: string; ilvl: number };
+};
 
-const applyRunProperty = (style: RunStyle, name: string, attributes: Record<string, string>) => {
-  const value = attributes['w:val'];
-  if (name === 'w:color') style.red = isRed(value);
-  else if (name === 'w:b') style.bold = on(value);
-  else if (name === 'w:u') style.underline = on(value);
-  else if (name === 'w:highlight') style.highlight = on(value);
-  else if (name === 'w:shd') style.highlight = !['auto', 'FFFFFF', undefined].includes(attributes['w:fill']);
+const applyParagraphStyle = (paragraph: ParagraphState, styles: DocxStyles, id: string | undefined) => {
+  const style = resolveStyle(styles, id);
+  paragraph.base = style.run;
+  if (style.numId !== undefined) paragraph.styleNumbering = { numId: style.numId, ilvl: style.ilvl ?? 0 };
 };
 
 const appendText = (paragraph: ParagraphState, text: string, style: RunStyle) => {
@@ -102,7 +96,7 @@ const appendText = (paragraph: ParagraphState, text: string, style: RunStyle) =>
 };
 
 /** Reads word/document.xml into paragraphs with the run formatting that may mark answers. */
-const readDocument = (xml: string, numbering: Numbering): PaperParagraph[] => {
+const readDocument = (xml: string, numbering: Numbering, styles: DocxStyles): PaperParagraph[] => {
   const paragraphs: PaperParagraph[] = [];
   const counters = new Map<string, number[]>();
   let paragraph: ParagraphState | null = null;
@@ -116,9 +110,10 @@ const readDocument = (xml: string, numbering: Numbering): PaperParagraph[] => {
     const name = token.name;
     if (token.kind === 'close') {
       if (name === 'w:p' && paragraph) {
-        const label = paragraph.numId
-          ? numberingLabel(numbering, counters, paragraph.numId, paragraph.ilvl)
-          : '';
+        const list = paragraph.numId
+          ? { numId: paragraph.numId, ilvl: paragraph.ilvl }
+          : paragraph.styleNumbering;
+        const label = list ? numberingLabel(numbering, counters, list.numId, list.ilvl) : '';
         const shift = label ? label.length + 1 : 0;
         const spans = paragraph.spans.map((span) => ({
           ...span,
@@ -131,11 +126,15 @@ const readDocument = (xml: string, numbering: Numbering): PaperParagraph[] => {
       } else if (name === 'w:pPr' || name === 'w:rPr' || name === 'w:t') where = 'body';
       continue;
     }
-    if (name === 'w:p') paragraph = token.selfClosing ? null : { text: '', spans: [], ilvl: 0 };
+    if (name === 'w:p') paragraph = token.selfClosing ? null : { text: '', spans: [], ilvl: 0, base: {} };
     if (name === 'w:p' && token.selfClosing) paragraphs.push({ line: paragraphs.length + 1, text: '' });
     if (!paragraph) continue;
     if (name === 'w:pPr' && !token.selfClosing) where = 'pPr';
-    else if (name === 'w:r') style = {};
+    else if (where === 'pPr' && name === 'w:pStyle')
+      applyParagraphStyle(paragraph, styles, token.attributes['w:val']);
+    else if (name === 'w:r') style = { ...paragraph.base };
+    else if (where === 'rPr' && name === 'w:rStyle')
+      Object.assign(style, resolveStyle(styles, token.attributes['w:val']).run);
     else if (name === 'w:rPr' && where !== 'pPr' && !token.selfClosing) where = 'rPr';
     else if (where === 'rPr') applyRunProperty(style, name, token.attributes);
     else if (where === 'pPr' && name === 'w:numId') paragraph.numId = token.attributes['w:val'];
@@ -150,8 +149,9 @@ const readDocument = (xml: string, numbering: Numbering): PaperParagraph[] => {
 
 /**
  * Reads a .docx paper into paragraphs (line = paragraph number) with red, bold, underline and
- * highlight spans and Word's automatic numbering written out. Formatting inherited from styles
- * is not resolved: papers mark answers with direct formatting. A broken file is reported, not thrown.
+ * highlight spans and Word's automatic numbering written out. A run's formatting is its paragraph
+ * style's, its character style's (word/styles.xml, with their `basedOn` parents) and its own; a
+ * list paragraph style numbers its paragraphs. A broken file is reported, not thrown.
  */
 export const readDocx = (bytes: Uint8Array): { paragraphs: PaperParagraph[]; issues: Issue[] } => {
   try {
@@ -170,9 +170,13 @@ export const readDocx = (bytes: Uint8Array): { paragraphs: PaperParagraph[]; iss
         ],
       };
     }
-    const numberingFile = files['word/numbering.xml'];
-    const numbering = readNumbering(numberingFile ? decoder.decode(numberingFile) : undefined);
-    return { paragraphs: readDocument(decoder.decode(document), numbering), issues: [] };
+    const text = (name: string) => {
+      const file = files[name];
+      return file ? decoder.decode(file) : undefined;
+    };
+    const numbering = readNumbering(text('word/numbering.xml'));
+    const styles = readStyles(text('word/styles.xml'));
+    return { paragraphs: readDocument(decoder.decode(document), numbering, styles), issues: [] };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {

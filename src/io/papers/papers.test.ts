@@ -166,6 +166,31 @@ describe('readDocx', () => {
     ]);
   });
 
+  test('when answers are marked by a character style and questions numbered by a list style, both are read', async () => {
+    const bytes = buildDocx({
+      lists: [{ numId: 3, levels: [{ format: 'decimal', text: '%1、' }] }],
+      styles: [
+        { id: 'AnswerBase', type: 'character', red: true },
+        // Inherits red through basedOn: the paper's 「答案」 style.
+        { id: 'Answer', type: 'character', basedOn: 'AnswerBase' },
+        { id: 'QuestionList', type: 'paragraph', list: { numId: 3 } },
+        { id: 'Loop', type: 'character', basedOn: 'Loop' },
+      ],
+      paragraphs: [
+        { runs: ['一、单选题(每题2分)'] },
+        { runs: ['顾客要求开发票时应当( )'], style: 'QuestionList' },
+        { runs: ['A.加收税点 ', { text: 'B.按实际金额开具', style: 'Answer' }, ' C.拒绝开具'] },
+        { runs: ['未付款订单几天后自动关闭( )'], style: 'QuestionList' },
+        { runs: ['A.1天 ', { text: 'B.3天', style: 'Loop' }, ' C.7天'] },
+      ],
+    });
+    const read = await readPaperBytes({ name: 'p.docx', bytes });
+    expect(read.questions.map((question) => [question.number, question.answer])).toEqual([
+      [1, ['B']],
+      [2, null],
+    ]);
+  });
+
   test('when the file is not a zip, the problem is reported instead of thrown', () => {
     const read = readDocx(new TextEncoder().encode('not a docx'));
     expect(read.paragraphs).toEqual([]);
