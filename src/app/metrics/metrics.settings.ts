@@ -26,6 +26,8 @@ const ratio = z.number().min(0).max(1);
 const settingsShape = {
   timeZoneOffsetMinutes: z.number().int().min(-720).max(840),
   slowThresholdSec: z.number().positive(),
+  slowReception: z.strictObject({ thresholdSec: z.number().positive(), turns: z.number().int().min(1) }),
+  longReceptionMinutes: z.number().positive(),
   lookBackDays: z.number().int().min(0).max(366),
   attribution: window,
   credit: z.strictObject({
@@ -39,7 +41,8 @@ const settingsShape = {
     excludeZeroSecond: z.boolean(),
   }),
   adPatterns: z.array(z.string().refine((source) => isRegExp(source), 'not a valid regular expression')),
-  hours: z.strictObject({ pdd: hours, douyin: hours, jd: hours, jdTickets: hours }),
+  hours: z.strictObject({ pdd: hours, douyin: hours, jd: hours, jdTickets: hours, taobao: hours }),
+  taobao: z.strictObject({ replyWithinSec: z.number().positive() }),
   pdd: z.strictObject({ replyWithinSec: z.number().positive(), reply30sTarget: ratio }),
   douyin: z.strictObject({
     firstReplyWithinSec: z.number().positive(),
@@ -84,6 +87,8 @@ const overrideSchema = z
     ...settingsShape,
     credit: settingsShape.credit.partial(),
     response: settingsShape.response.partial(),
+    slowReception: settingsShape.slowReception.partial(),
+    taobao: settingsShape.taobao.partial(),
     hours: settingsShape.hours.partial(),
     pdd: settingsShape.pdd.partial(),
     douyin: settingsShape.douyin.partial(),

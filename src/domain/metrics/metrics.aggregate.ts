@@ -38,6 +38,10 @@ export const agentFields = [
   'dyFirstWithin',
   'dyMessages',
   'dyWithin',
+  'tbTurns',
+  'tbWithin',
+  'slowReceptions',
+  'longReceptions',
 ] as const;
 export type AgentField = (typeof agentFields)[number];
 

@@ -20,6 +20,11 @@ export type ShopContext = {
   dyHours: ClockRange;
   dyFirstWithinMs: number;
   dyWithinMs: number;
+  tbHours: ClockRange;
+  tbWithinMs: number;
+  slowReceptionMs: number;
+  slowReceptionTurns: number;
+  longReceptionMs: number;
 };
 
 export const shopContext = (settings: MetricsSettings): ShopContext => ({
@@ -39,6 +44,11 @@ export const shopContext = (settings: MetricsSettings): ShopContext => ({
   dyHours: toClockRange(settings.hours.douyin),
   dyFirstWithinMs: settings.douyin.firstReplyWithinSec * 1000,
   dyWithinMs: settings.douyin.replyWithinSec * 1000,
+  tbHours: toClockRange(settings.hours.taobao),
+  tbWithinMs: settings.taobao.replyWithinSec * 1000,
+  slowReceptionMs: settings.slowReception.thresholdSec * 1000,
+  slowReceptionTurns: settings.slowReception.turns,
+  longReceptionMs: settings.longReceptionMinutes * 60_000,
 });
 
 /** Bits of a reception's flags, kept for drill-down. */
@@ -59,6 +69,8 @@ export const flag = {
   dyMissed: 8192,
   assistExcluded: 16384,
   dyFirstWithin: 32768,
+  slowReception: 65536,
+  longReception: 131072,
 } as const;
 
 /** One buyer with one agent on one local day, while its buyer is being processed. */
@@ -87,6 +99,13 @@ export type Reception = {
   dyFirstWithin: boolean;
   dyMessages: number;
   dyWithin: number;
+  /** Turns started in Taobao's hours, and those answered by a human within 3 minutes the same day. */
+  tbTurns: number;
+  tbWithin: number;
+  /** Turns answered after the slow-reception threshold. */
+  verySlow: number;
+  /** The reception's last message, for its duration (长接待). */
+  last: number;
   afterSale: boolean;
   inquiry: boolean;
   ordered: boolean;

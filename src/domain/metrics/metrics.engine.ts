@@ -76,7 +76,9 @@ const receptionFlags = (reception: Reception, robot: boolean, excluded: boolean,
   (inClockRange(reception.start, context.offsetMs, context.dyHours) ? flag.dySession : 0) |
   (reception.dyWithin < reception.dyMessages ? flag.dyMissed : 0) |
   (excluded ? flag.assistExcluded : 0) |
-  (reception.dyFirstWithin ? flag.dyFirstWithin : 0);
+  (reception.dyFirstWithin ? flag.dyFirstWithin : 0) |
+  (reception.verySlow >= context.slowReceptionTurns ? flag.slowReception : 0) |
+  (reception.last - reception.start > context.longReceptionMs ? flag.longReception : 0);
 
 /** Adds a finished reception into its agent-day parts. Robot-only receptions stay out. */
 const bookReception = (reception: Reception, buyer: number, sink: MetricsSink, context: ShopContext) => {
@@ -108,6 +110,10 @@ const bookReception = (reception: Reception, buyer: number, sink: MetricsSink, c
   }
   parts.dyMessages += reception.dyMessages;
   parts.dyWithin += reception.dyWithin;
+  parts.tbTurns += reception.tbTurns;
+  parts.tbWithin += reception.tbWithin;
+  if (reception.verySlow >= context.slowReceptionTurns) parts.slowReceptions++;
+  if (reception.last - reception.start > context.longReceptionMs) parts.longReceptions++;
   if (reception.afterSale) parts.afterSale++;
   if (reception.inquiry && !excluded) {
     parts.inquiries++;

@@ -20,6 +20,10 @@ export type MetricValues = {
   p90ResponseSec: number | null;
   firstResponseSec: number | null;
   slowTurns: number;
+  /** 慢接待: receptions with several turns answered after the slow-reception threshold. */
+  slowReceptions: number;
+  /** 长接待: receptions lasting longer than the setting. */
+  longReceptions: number;
   unansweredTurns: number;
   inquiries: number;
   inquiriesOrdered: number;
@@ -33,11 +37,15 @@ export type MetricValues = {
   followUps: number;
   lostInquiries: number;
   refundAmount: number;
+  /** Refunded amount / credited sales. */
+  refundRate: number | null;
   satisfaction: number | null;
   pddReply30sRate: number | null;
   pddAvgResponseSec: number | null;
   dyFirstReply2mRate: number | null;
   dyReply3mRate: number | null;
+  /** 淘宝3分钟人工响应率: turns answered by a human within 3 minutes / turns, 08:00-23:00. */
+  tbReply3mRate: number | null;
   afterSale: number;
   robotOnly: number;
 };
@@ -86,6 +94,8 @@ export const valuesOf = (parts: AgentParts): MetricValues => ({
   p90ResponseSec: histogramQuantile(parts.histogram, 0.9),
   firstResponseSec: secondsOf(parts.firstSum, parts.firstCount),
   slowTurns: parts.slowTurns,
+  slowReceptions: parts.slowReceptions,
+  longReceptions: parts.longReceptions,
   unansweredTurns: parts.unansweredTurns,
   inquiries: parts.inquiries,
   inquiriesOrdered: parts.inquiriesOrdered,
@@ -103,11 +113,13 @@ export const valuesOf = (parts: AgentParts): MetricValues => ({
   followUps: parts.followUpCount,
   lostInquiries: parts.inquiries - parts.inquiriesPaid,
   refundAmount: yuan(parts.refund),
+  refundRate: rate(parts.refund, parts.sales),
   satisfaction: rate(parts.ratedGood, parts.rated),
   pddReply30sRate: rate(parts.pddWithin, parts.pddMessages),
   pddAvgResponseSec: secondsOf(parts.pddWaitSum, parts.pddAnswered),
   dyFirstReply2mRate: rate(parts.dyFirstWithin, parts.dySessions),
   dyReply3mRate: rate(parts.dyWithin, parts.dyMessages),
+  tbReply3mRate: rate(parts.tbWithin, parts.tbTurns),
   afterSale: parts.afterSale,
   robotOnly: parts.robotOnly,
 });

@@ -18,6 +18,10 @@ export type MetricsSettings = {
   /** Shop time zone as minutes east of UTC (Asia/Shanghai = 480). */
   timeZoneOffsetMinutes: number;
   slowThresholdSec: number;
+  /** 慢接待: a reception with at least `turns` turns answered after `thresholdSec`. */
+  slowReception: { thresholdSec: number; turns: number };
+  /** 长接待: a reception whose first to last message spans more than this. */
+  longReceptionMinutes: number;
   lookBackDays: number;
   attribution: AttributionWindow;
   credit: { mode: CreditMode; pick: 'last' | 'first' };
@@ -31,7 +35,9 @@ export type MetricsSettings = {
   };
   /** Regular expressions (case-insensitive) marking a buyer as an advertiser. */
   adPatterns: string[];
-  hours: { pdd: HoursRange; douyin: HoursRange; jd: HoursRange; jdTickets: HoursRange };
+  hours: { pdd: HoursRange; douyin: HoursRange; jd: HoursRange; jdTickets: HoursRange; taobao: HoursRange };
+  /** Taobao's 3-minute human response rate (3分钟人工响应率): turns answered within this. */
+  taobao: { replyWithinSec: number };
   pdd: { replyWithinSec: number; reply30sTarget: number };
   douyin: {
     firstReplyWithinSec: number;

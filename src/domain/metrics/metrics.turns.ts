@@ -51,6 +51,10 @@ const resetReception = (
   reception.dyFirstWithin = false;
   reception.dyMessages = 0;
   reception.dyWithin = 0;
+  reception.tbTurns = 0;
+  reception.tbWithin = 0;
+  reception.verySlow = 0;
+  reception.last = start;
   reception.afterSale = false;
   reception.inquiry = false;
   reception.ordered = false;
@@ -84,6 +88,20 @@ const recordWait = (reception: Reception, wait: number, first: boolean, context:
   }
 };
 
+/**
+ * Taobao's 3-minute rate counts turns started in its hours; a turn whose reply falls on another
+ * day (crossing midnight) is left out, an unanswered one counts as missed.
+ */
+const countTaobaoTurn = (reception: Reception, start: number, reply: number, context: ShopContext) => {
+  const clock = localClockMs(start, context.offsetMs);
+  if (clock < context.tbHours.from || clock >= context.tbHours.to) return;
+  if (localDay(reply, context.offsetMs) !== localDay(start, context.offsetMs)) {
+    reception.tbTurns--;
+    return;
+  }
+  if (reply - start <= context.tbWithinMs) reception.tbWithin++;
+};
+
 /** A manual reply at `time` ends the agent's open turn. */
 const closeTurn = (state: AgentState, time: number, context: ShopContext): void => {
   const reception = state.reception as Reception;
@@ -92,6 +110,9 @@ const closeTurn = (state: AgentState, time: number, context: ShopContext): void 
   if (time < reception.firstManual) reception.firstManual = time;
   if (!(context.excludeZero && wait < 1000)) recordWait(reception, wait, state.first, context);
   if (wait > context.slowMs) reception.slow++;
+  if (wait > context.slowReceptionMs) reception.verySlow++;
+  if (time > reception.last) reception.last = time;
+  countTaobaoTurn(reception, state.start, time, context);
   if (state.first) reception.dyFirstWithin = wait <= context.dyFirstWithinMs;
   for (const asked of state.times) {
     const messageWait = time - asked;
@@ -127,6 +148,8 @@ const openTurn = (
   state.first = reception.turns === 0;
   state.times.length = 0;
   reception.turns++;
+  const clock = localClockMs(time, context.offsetMs);
+  if (clock >= context.tbHours.from && clock < context.tbHours.to) reception.tbTurns++;
 };
 
 /**
@@ -186,6 +209,7 @@ export class BuyerWalker {
         if (!state.open) openTurn(state, time, chat.receptions, context, this.make);
         state.times.push(time);
         const reception = state.reception as Reception;
+        if (time > reception.last) reception.last = time;
         const clock = localClockMs(time, context.offsetMs);
         if (clock >= context.pddHours.from && clock < context.pddHours.to) reception.pddMessages++;
         if (clock >= context.dyHours.from && clock < context.dyHours.to) reception.dyMessages++;

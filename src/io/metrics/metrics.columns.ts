@@ -35,6 +35,9 @@ export const metricKeys = [
   'dyReply3mRate',
 ] as const;
 
+/** Metrics beyond the documented JSON keys, written as extra CSV and XLSX columns. */
+export const extraMetricKeys = ['slowReceptions', 'longReceptions', 'refundRate', 'tbReply3mRate'] as const;
+
 /** The shop-level keys of the JSON `shop` object, exactly. */
 export const shopKeys = ['silentSales', 'silentBuyers', 'silentAov', 'advertisers'] as const;
 
@@ -83,7 +86,7 @@ export const flatColumns = (report: MetricsReport): string[] => {
         ? ['avgResponseSec', 'avgResponseUncappedSec']
         : [key],
   );
-  return [...labels, ...metrics];
+  return [...labels, ...metrics, ...extraMetricKeys];
 };
 
 export const flatRow = (row: MetricsRow): Record<string, Cell> => {
@@ -99,6 +102,7 @@ export const flatRow = (row: MetricsRow): Record<string, Cell> => {
     assistFollowUpAmount: assists.followUp.amount,
   };
   for (const key of metricKeys) if (key !== 'assists') flat[key] = row[key];
+  for (const key of extraMetricKeys) flat[key] = row[key];
   return flat;
 };
 
