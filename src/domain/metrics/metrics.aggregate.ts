@@ -60,6 +60,9 @@ export const shopFields = [
   'silentBuyers',
   'uncreditedSales',
   'advertisers',
+  'filteredAccounts',
+  'filteredStaff',
+  'filteredOwn',
 ] as const;
 export type ShopField = (typeof shopFields)[number];
 export type ShopParts = Record<ShopField, number>;

@@ -178,6 +178,11 @@ export class ScopedInterner {
     return id;
   }
 
+  /** The id of a name in a scope, if it was ever interned. */
+  find(scope: number, name: string): number | undefined {
+    return this.scopes.get(scope)?.get(name);
+  }
+
   /** The scope (shop) of an id. */
   scopeOf(id: number): number {
     return this.scopeIds.get(id);

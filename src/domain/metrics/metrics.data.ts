@@ -23,6 +23,9 @@ export const messageCode = {
   autoKind: 2,
 } as const;
 
+/** Why a buyer is left out of the agent metrics; 0 = counted. */
+export const filterReason = { none: 0, advertiser: 1, account: 2, staff: 3, ownAccount: 4 } as const;
+
 /** Resolves the settings of a shop from its platform (null when only orders name the shop). */
 export type SettingsForShop = (shop: string, platform: Platform | null) => MetricsSettings;
 
@@ -38,7 +41,8 @@ export class MetricsData {
   /** Buyers interned per shop: a buyer id is a (shop, buyer) pair. */
   readonly buyers = new ScopedInterner();
   readonly agents = new ScopedInterner();
-  readonly advertiser = uint8Column();
+  /** A `filterReason` per buyer; advertisers are marked as messages arrive, the rest by `classifyBuyers`. */
+  readonly filtered = uint8Column();
 
   /** Messages chained per buyer. */
   readonly buyerMessages = new RowChains();
@@ -91,7 +95,7 @@ export class MetricsData {
     const before = this.buyers.size;
     const id = this.buyers.id(shop, buyer);
     if (id === before) {
-      this.advertiser.push(0);
+      this.filtered.push(filterReason.none);
       this.buyerMessages.addGroup();
       this.buyerOrders.addGroup();
     }
@@ -112,9 +116,9 @@ export class MetricsData {
     const shop = this.shopId(message.shop, message.platform);
     const buyer = this.buyerId(shop, message.buyer);
     const sender = senderCodes[message.sender];
-    if (sender === senderCodes.buyer && this.advertiser.get(buyer) === 0) {
+    if (sender === senderCodes.buyer && this.filtered.get(buyer) === filterReason.none) {
       const ads = this.shopAds[shop];
-      if (ads?.test(message.text)) this.advertiser.set(buyer, 1);
+      if (ads?.test(message.text)) this.filtered.set(buyer, filterReason.advertiser);
     }
     this.buyerMessages.add(buyer, this.messageTime.length);
     this.messageAgent.push(this.agents.id(shop, message.agent));
@@ -144,6 +148,32 @@ export class MetricsData {
   addTicket(ticket: TicketRecord): void {
     const shopId = this.shopId(ticket.shop, null);
     this.tickets.push({ ...ticket, shopId, agentId: this.agents.id(shopId, ticket.agent) });
+  }
+
+  /**
+   * Marks the buyers the shop's filters leave out by name: listed accounts, platform staff, and
+   * the shop's own sub-accounts chatting with each other. Called once all records are in.
+   */
+  classifyBuyers(): void {
+    const rules = this.shops.names.map((_, shop) => {
+      const { filters } = this.settingsOf(shop);
+      return {
+        accounts: new Set(filters.accounts),
+        staff: filters.staffPatterns.length > 0 ? new RegExp(filters.staffPatterns.join('|'), 'i') : null,
+        own: filters.ownAccounts,
+      };
+    });
+    for (let buyer = 0; buyer < this.buyers.size; buyer++) {
+      if (this.filtered.get(buyer) !== filterReason.none) continue;
+      const shop = this.buyers.scopeOf(buyer);
+      const rule = rules[shop];
+      const name = this.buyers.nameOf(buyer);
+      if (!rule) continue;
+      if (rule.accounts.has(name)) this.filtered.set(buyer, filterReason.account);
+      else if (rule.staff?.test(name)) this.filtered.set(buyer, filterReason.staff);
+      else if (rule.own && this.agents.find(shop, name) !== undefined)
+        this.filtered.set(buyer, filterReason.ownAccount);
+    }
   }
 
   get messageCount(): number {

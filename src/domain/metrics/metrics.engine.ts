@@ -9,7 +9,7 @@ import {
   shopContext,
 } from './metrics.context.js';
 import { type BuyerOrder, creditOrders, readOrders } from './metrics.credit.js';
-import type { MetricsData } from './metrics.data.js';
+import { filterReason, type MetricsData } from './metrics.data.js';
 import { inClockRange, localDay } from './metrics.time.js';
 import { BuyerWalker } from './metrics.turns.js';
 
@@ -26,7 +26,8 @@ export type MetricsTrail = {
   credits: Table<'order' | 'buyer' | 'agent' | 'day'>;
   assists: Table<'order' | 'buyer' | 'agent' | 'day' | 'kind'>;
   silent: Table<'order' | 'buyer' | 'shop' | 'day'>;
-  advertisers: Table<'buyer' | 'shop' | 'day'>;
+  /** Buyers left out per shop-day, with their `filterReason` (advertisers among them). */
+  filtered: Table<'buyer' | 'shop' | 'day' | 'reason'>;
 };
 
 /** Parts per (agent, day) and (shop, day) over every day of the input, plus the trail. */
@@ -127,7 +128,7 @@ const emptyTrail = (): MetricsTrail => ({
   credits: table('order', 'buyer', 'agent', 'day'),
   assists: table('order', 'buyer', 'agent', 'day', 'kind'),
   silent: table('order', 'buyer', 'shop', 'day'),
-  advertisers: table('buyer', 'shop', 'day'),
+  filtered: table('buyer', 'shop', 'day', 'reason'),
 });
 
 const createSink = (data: MetricsData, computation: MetricsComputation): MetricsSink => {
@@ -170,9 +171,21 @@ const pushRow = <K extends string>(into: Table<K>, row: Record<K, number>) => {
   for (const key of Object.keys(row) as K[]) into[key].push(row[key]);
 };
 
-/** Advertisers are counted once per shop and day they wrote, and nothing else of theirs counts. */
-const bookAdvertiser = (
+const filteredField = {
+  [filterReason.advertiser]: 'advertisers',
+  [filterReason.account]: 'filteredAccounts',
+  [filterReason.staff]: 'filteredStaff',
+  [filterReason.ownAccount]: 'filteredOwn',
+} as const;
+
+/**
+ * A filtered buyer (an advertiser, a listed account, platform staff, one of the shop's own
+ * accounts) is counted once per shop and day they wrote, with the reason; nothing else of
+ * theirs counts, and their paid orders stay uncredited.
+ */
+const bookFiltered = (
   buyer: number,
+  reason: number,
   shop: number,
   times: number[],
   orders: BuyerOrder[],
@@ -181,9 +194,10 @@ const bookAdvertiser = (
   trail: MetricsTrail,
 ) => {
   const days = new Set(times.map((time) => localDay(time, context.offsetMs)));
+  const field = filteredField[reason as keyof typeof filteredField];
   for (const day of days) {
-    sink.shopDay(shop, day).advertisers++;
-    pushRow(trail.advertisers, { buyer, shop, day });
+    sink.shopDay(shop, day)[field]++;
+    pushRow(trail.filtered, { buyer, shop, day, reason });
   }
   for (const order of orders) {
     if (Number.isNaN(order.paid)) continue;
@@ -194,7 +208,7 @@ const bookAdvertiser = (
   }
 };
 
-const advertiserTimes = (data: MetricsData, order: Uint32Array, from: number, to: number): number[] => {
+const buyerMessageTimes = (data: MetricsData, order: Uint32Array, from: number, to: number): number[] => {
   const times: number[] = [];
   for (let i = from; i < to; i++) {
     const row = order[i] as number;
@@ -217,6 +231,7 @@ export const computeMetrics = ({ data }: { data: MetricsData }): MetricsComputat
   const sink = createSink(data, computation);
   const buyers = data.buyers.size;
   const walker = new BuyerWalker();
+  data.classifyBuyers();
   const contexts = data.shops.names.map((_, shop) => shopContext(data.settingsOf(shop)));
   for (let buyer = 0; buyer < buyers; buyer++) {
     const shop = data.buyers.scopeOf(buyer);
@@ -224,9 +239,10 @@ export const computeMetrics = ({ data }: { data: MetricsData }): MetricsComputat
     const orderRows = data.buyerOrders.rows(buyer, data.orderCreated);
     const buyerOrders = readOrders(data, orderRows.rows, 0, orderRows.count);
     const { rows, count } = data.buyerMessages.rows(buyer, data.messageTime);
-    if (data.advertiser.get(buyer) === 1) {
-      const times = advertiserTimes(data, rows, 0, count);
-      bookAdvertiser(buyer, shop, times, buyerOrders, sink, context, computation.trail);
+    const reason = data.filtered.get(buyer);
+    if (reason !== filterReason.none) {
+      const times = buyerMessageTimes(data, rows, 0, count);
+      bookFiltered(buyer, reason, shop, times, buyerOrders, sink, context, computation.trail);
       continue;
     }
     const chat = walker.walk(data, rows, count, context);
@@ -239,11 +255,11 @@ export const computeMetrics = ({ data }: { data: MetricsData }): MetricsComputat
   return computation;
 };
 
-/** 满意度: ratings count on the agent's day of the rating; advertisers' ratings are left out. */
+/** 满意度: ratings count on the agent's day of the rating; filtered buyers' ratings are left out. */
 const bookRatings = (data: MetricsData, sink: MetricsSink) => {
   for (let row = 0; row < data.ratingTime.length; row++) {
     const buyer = data.ratingBuyer.get(row);
-    if (data.advertiser.get(buyer) === 1) continue;
+    if (data.filtered.get(buyer) !== filterReason.none) continue;
     const agent = data.ratingAgent.get(row);
     const settings = data.settingsOf(data.agents.scopeOf(agent));
     const day = localDay(data.ratingTime.get(row), settings.timeZoneOffsetMinutes * 60_000);

@@ -1,4 +1,5 @@
 import { flag } from './metrics.context.js';
+import { filterReason } from './metrics.data.js';
 import { assistKinds, type MetricsComputation } from './metrics.engine.js';
 import { dayToText, localDay } from './metrics.time.js';
 
@@ -104,18 +105,28 @@ const fromOrders = (computation: MetricsComputation, metric: string, push: Push)
   return true;
 };
 
-/** Advertisers per shop-day, and ratings (a hit when 4-5 stars). */
+// The filtered-buyer counts and the reason each one lists.
+const filteredMetrics: Record<string, number> = {
+  advertisers: filterReason.advertiser,
+  filteredAccounts: filterReason.account,
+  filteredStaff: filterReason.staff,
+  filteredOwn: filterReason.ownAccount,
+};
+
+/** Filtered buyers per shop-day (advertisers …), and ratings (a hit when 4-5 stars). */
 const fromBuyers = (computation: MetricsComputation, metric: string, push: Push): boolean => {
   const { data, trail } = computation;
-  if (metric === 'advertisers') {
-    const table = trail.advertisers;
-    for (let i = 0; i < table.buyer.length; i++) push(table.buyer.get(i), null, table.day.get(i), true);
+  const reason = filteredMetrics[metric];
+  if (reason !== undefined) {
+    const table = trail.filtered;
+    for (let i = 0; i < table.buyer.length; i++)
+      if (table.reason.get(i) === reason) push(table.buyer.get(i), null, table.day.get(i), true);
     return true;
   }
   if (metric !== 'satisfaction') return false;
   for (let row = 0; row < data.ratingTime.length; row++) {
     const buyer = data.ratingBuyer.get(row);
-    if (data.advertiser.get(buyer) === 1) continue;
+    if (data.filtered.get(buyer) !== filterReason.none) continue;
     const offset = data.settingsOf(data.buyers.scopeOf(buyer)).timeZoneOffsetMinutes * 60_000;
     push(
       buyer,

@@ -120,3 +120,45 @@ describe('refund rate (退款率)', () => {
     expect(row).toMatchObject({ sales: 500, refundAmount: 50, refundRate: 0.1 });
   });
 });
+
+describe('chat filters (过滤: named accounts, platform staff, own accounts)', () => {
+  const report = (input: Input) => {
+    const day = textToDay('2026-03-10') as number;
+    const computation = computeMetrics({ data: load(input) });
+    return rollUp({ computation, from: day, to: day, by: 'agent-day', now: later });
+  };
+  const messages = [
+    buyerSays('b1', 'a', '2026-03-10 10:00:00'),
+    agentSays('b1', 'a', '2026-03-10 10:00:30'),
+    // Platform staff (淘宝小二), a listed test account, and another of the shop's agents.
+    buyerSays('淘宝小二', 'a', '2026-03-10 11:00:00'),
+    agentSays('淘宝小二', 'a', '2026-03-10 11:00:30'),
+    buyerSays('test-buyer', 'a', '2026-03-10 12:00:00'),
+    agentSays('b2', 'b', '2026-03-10 12:30:00'),
+    buyerSays('b', 'a', '2026-03-10 13:00:00'),
+  ];
+
+  test('are left out of every agent metric and counted per shop with the reason', () => {
+    const result = report({ messages, override: { filters: { accounts: ['test-buyer'] } } });
+    expect(result.rows.find((row) => row.agent === 'a')).toMatchObject({ consulted: 1, served: 1 });
+    expect(result.shop.filtered).toEqual({ accounts: 1, staff: 1, ownAccounts: 1 });
+  });
+
+  test('each filter can be turned off in the settings', () => {
+    const result = report({
+      messages,
+      override: { filters: { accounts: [], staffPatterns: [], ownAccounts: false } },
+    });
+    expect(result.rows.find((row) => row.agent === 'a')).toMatchObject({ consulted: 4 });
+    expect(result.shop.filtered).toEqual({ accounts: 0, staff: 0, ownAccounts: 0 });
+  });
+
+  test('a filtered buyer’s paid order is not credited to anyone', () => {
+    const result = report({
+      messages,
+      orders: [order('o9', '淘宝小二', '2026-03-10 11:10:00', '2026-03-10 11:11:00', 99)],
+    });
+    expect(result.rows.reduce((sum, row) => sum + row.sales, 0)).toBe(0);
+    expect(result.shop.uncreditedSales).toBe(99);
+  });
+});

@@ -63,6 +63,8 @@ export type ShopValues = {
   silentBuyers: number;
   silentAov: number | null;
   advertisers: number;
+  /** Buyers left out by the chat filters, by reason: listed accounts, platform staff, own accounts. */
+  filtered: { accounts: number; staff: number; ownAccounts: number };
   paidSales: number;
   creditedSales: number;
   uncreditedSales: number;
@@ -129,6 +131,7 @@ export const shopValuesOf = (parts: ShopParts): ShopValues => ({
   silentBuyers: parts.silentBuyers,
   silentAov: parts.silentBuyers === 0 ? null : per(parts.silentSales / 100, parts.silentBuyers),
   advertisers: parts.advertisers,
+  filtered: { accounts: parts.filteredAccounts, staff: parts.filteredStaff, ownAccounts: parts.filteredOwn },
   paidSales: yuan(parts.paidSales),
   creditedSales: yuan(parts.creditedSales),
   uncreditedSales: yuan(parts.uncreditedSales),

@@ -35,6 +35,12 @@ export type MetricsSettings = {
   };
   /** Regular expressions (case-insensitive) marking a buyer as an advertiser. */
   adPatterns: string[];
+  /**
+   * Chats left out of every agent metric and counted apart with the reason: named accounts
+   * (test or internal buyers), platform staff by name pattern (小二), and chats between the
+   * shop's own accounts (the buyer is one of the shop's sub-accounts).
+   */
+  filters: { accounts: string[]; staffPatterns: string[]; ownAccounts: boolean };
   hours: { pdd: HoursRange; douyin: HoursRange; jd: HoursRange; jdTickets: HoursRange; taobao: HoursRange };
   /** Taobao's 3-minute human response rate (3分钟人工响应率): turns answered within this. */
   taobao: { replyWithinSec: number };

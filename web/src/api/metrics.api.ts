@@ -1,6 +1,9 @@
 import type { MetricsRow, RollUpBy, ShopValues } from '../../../src/domain/metrics/index.js';
+
 import type { Issue } from '../../../src/domain/shared/index.js';
 import { request } from './client.js';
+
+export type { ShopValues };
 
 export type { MetricsRow, RollUpBy };
 

@@ -278,6 +278,10 @@ export const zhCN = {
   'metrics.kind.auto': '自动回复',
   'metrics.kind.welcome': '欢迎语',
   'metrics.tab.restatements': '重述记录',
+  'metrics.shop.silent':
+    '静默销售 {sales}（{buyers} 位买家未咨询直接下单，客单价 {aov}；客服客单价 {agentAov}）',
+  'metrics.shop.filtered':
+    '已排除的会话：广告 {ads} · 指定账号 {accounts} · 平台小二 {staff} · 店内账号互聊 {own}',
   'metrics.restatements.intro':
     '已经算出并可能已上报的某一天的数字，在之后导入的数据（例如晚到的付款、补导的聊天记录）让它发生变化时，会在这里留下记录：哪一天、哪位客服、哪个指标、原值与新值。',
   'metrics.restatements.empty': '还没有重述：已算出的数字都没有因为后来的数据而改变。',

@@ -11,6 +11,7 @@ import { AgentRanking, type Drill } from '../components/AgentRanking.js';
 import { ExplainDrawer } from '../components/ExplainDrawer.js';
 import { ImportPanel } from '../components/ImportPanel.js';
 import { Restatements } from '../components/Restatements.js';
+import { ShopStrip } from '../components/ShopStrip.js';
 import { KpiCards } from '../components/KpiCards.js';
 import { MetricsCharts } from '../components/MetricsCharts.js';
 import { MetricsFilters } from '../components/MetricsFilters.js';
@@ -79,6 +80,7 @@ const Dashboard = () => {
             <Alert type="info" showIcon title={t('metrics.provisional', { days: provisional.join('、') })} />
           ) : null}
           <KpiCards totals={totals} />
+          {manager && report.data ? <ShopStrip shop={report.data.shop} agentAov={totals.aov} /> : null}
           <MetricsCharts
             dayRows={days.data?.rows ?? []}
             totals={totals}
