@@ -70,11 +70,29 @@ export const selectMessages = async ({
   });
 };
 
-/** Orders of the shops created in the range. */
+type Rulings = Map<string, string | null>;
+
+/** The shops' credit rulings (落实客服改判), keyed by shop and order id; few, so read whole. */
+const selectRulings = async (db: Db, shopIds: string[]): Promise<Rulings> => {
+  const rows = await db
+    .selectFrom('creditRulings')
+    .select(['shopId', 'orderId', 'agent'])
+    .where('shopId', 'in', shopIds)
+    .execute();
+  return new Map(rows.map((row) => [`${row.shopId}/${row.orderId}`, row.agent]));
+};
+
+const creditOf = (rulings: Rulings, shopId: string, orderId: string) => {
+  const key = `${shopId}/${orderId}`;
+  return rulings.has(key) ? { creditAgent: rulings.get(key) ?? null } : {};
+};
+
+/** Orders of the shops created in the range, with any credit ruling. */
 export const selectOrders = async ({ db, shops, fromDay, toDay }: RecordRange): Promise<OrderRecord[]> => {
   if (shops.length === 0) return [];
   const byId = shopIndex(shops);
   const rows = await db.selectFrom('orders').selectAll().where(inRange({ byId, fromDay, toDay })).execute();
+  const rulings = await selectRulings(db, [...byId.keys()]);
   return rows.map((row) => ({
     shop: shopOf(byId, row.shopId).name,
     order: row.orderId,
@@ -89,6 +107,7 @@ export const selectOrders = async ({ db, shops, fromDay, toDay }: RecordRange): 
     postage: row.postage === null ? null : fen(row.postage),
     closedBy: row.closedBy as OrderRecord['closedBy'],
     sku: row.sku,
+    ...creditOf(rulings, row.shopId, row.orderId),
   }));
 };
 

@@ -226,6 +226,17 @@ export type MetricRestatementsTable = {
   restatedAt: Date;
 };
 
+/** 落实客服改判 (migration 0007): agent null credits nobody. */
+export type CreditRulingsTable = {
+  organizationId: string;
+  shopId: string;
+  orderId: string;
+  agent: string | null;
+  reason: string;
+  createdBy: string | null;
+  createdAt: Date;
+};
+
 export type Database = {
   organizations: OrganizationsTable;
   shops: ShopsTable;
@@ -247,4 +258,5 @@ export type Database = {
   metricAgentDays: MetricAgentDaysTable;
   metricShopDays: MetricShopDaysTable;
   metricRestatements: MetricRestatementsTable;
+  creditRulings: CreditRulingsTable;
 };

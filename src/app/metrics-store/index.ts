@@ -3,3 +3,4 @@ export * from './metrics-store.import.js';
 export * from './metrics-store.types.js';
 export * from './metrics-store.usecases.js';
 export { restatedMetrics, type RestatedMetric } from './metrics-store.results.js';
+export * from './metrics-store.rulings.js';

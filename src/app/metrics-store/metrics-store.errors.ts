@@ -15,5 +15,11 @@ export const metricsStoreErrors = {
     new AppError('validation.failed', `未知指标：${metric}`, [
       { path: 'query.metric', message: `未知指标：${metric}` },
     ]),
+  orderNotFound: (shop: string, order: string) =>
+    new AppError('metrics.order.not_found', `店铺「${shop}」没有订单 ${order}`),
+  agentDidNotServe: (agent: string) =>
+    new AppError('validation.failed', `「${agent}」没有接待过这位买家，不能把订单改判给他`, [
+      { path: 'body.agent', message: '只能改判给接待过这位买家的客服' },
+    ]),
   agentForbidden: () => new AppError('auth.forbidden', '客服只能查看自己的绩效数据'),
 };

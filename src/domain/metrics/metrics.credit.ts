@@ -1,5 +1,5 @@
 import type { MetricsSink, Reception, ShopContext } from './metrics.context.js';
-import type { MetricsData } from './metrics.data.js';
+import { creditRuling, type MetricsData } from './metrics.data.js';
 import { localDay, windowEnd } from './metrics.time.js';
 import type { BuyerChat } from './metrics.turns.js';
 
@@ -11,6 +11,8 @@ export type BuyerOrder = {
   amount: number;
   items: number;
   refund: number;
+  /** A supervisor's ruling (`creditRuling` or an agent id). */
+  ruling: number;
 };
 
 /** The agent holding a role (order or payment) and the reception the role is booked on. */
@@ -155,6 +157,17 @@ const bookPaidOrder = (order: BuyerOrder, credited: Role | null, counted: boolea
 };
 
 const noDays: ReadonlySet<number> = new Set();
+/**
+ * A supervisor's ruling picks among the agents who served the buyer in the window, or credits no
+ * one (`role: null`: the sale stays uncredited). Null when there is no ruling, or it names an
+ * agent who did not serve the buyer then (the credit mode decides as usual).
+ */
+const ruled = (order: BuyerOrder, byOrder: Role[], byPayment: Role[]): { role: Role | null } | null => {
+  if (order.ruling === creditRuling.none) return null;
+  if (order.ruling === creditRuling.noOne) return { role: null };
+  const role = [...byOrder, ...byPayment].find((one) => one.agent === order.ruling);
+  return role ? { role } : null;
+};
 
 /**
  * Credits each of one buyer's orders (落实客服), books assists, and marks which of the
@@ -167,7 +180,8 @@ export const creditOrders = (orders: BuyerOrder[], orderContext: OrderContext): 
     const paid = !Number.isNaN(order.paid);
     const byOrder = roleAt(chat, order.created, context);
     const byPayment = paid ? roleAt(chat, order.paid, context) : { role: null, agents: [] };
-    const credited = creditedRole(byOrder.role, byPayment.role, context);
+    const ruling = ruled(order, byOrder.agents, byPayment.agents);
+    const credited = ruling ? ruling.role : creditedRole(byOrder.role, byPayment.role, context);
     if (credited) markConversion(chat, credited.agent, order);
     bookAssists(order, credited, byOrder.agents, byPayment.role, orderContext);
     if (!paid) continue;
@@ -195,6 +209,7 @@ export const readOrders = (data: MetricsData, order: Uint32Array, from: number, 
       amount: data.orderAmount.get(row),
       items: data.orderItems.get(row),
       refund: data.orderRefund.get(row),
+      ruling: data.orderCredit.get(row),
     });
   }
   return orders;

@@ -26,6 +26,9 @@ export const messageCode = {
 /** Why a buyer is left out of the agent metrics; 0 = counted. */
 export const filterReason = { none: 0, advertiser: 1, account: 2, staff: 3, ownAccount: 4 } as const;
 
+/** An order's credit ruling besides an agent id: none given, or credit no one. */
+export const creditRuling = { none: -2, noOne: -1 } as const;
+
 /** Resolves the settings of a shop from its platform (null when only orders name the shop). */
 export type SettingsForShop = (shop: string, platform: Platform | null) => MetricsSettings;
 
@@ -57,6 +60,8 @@ export class MetricsData {
   readonly orderAmount = float64Column();
   readonly orderItems = int32Column();
   readonly orderRefund = float64Column();
+  /** A supervisor's credit ruling per order: `noRuling`, `creditNoOne`, or the agent id. */
+  readonly orderCredit = int32Column();
   /** Order ids for drill-downs; null when the caller asked not to keep them (saves memory). */
   readonly orderIds: string[] | null;
 
@@ -134,6 +139,13 @@ export class MetricsData {
     this.orderAmount.push(order.amount);
     this.orderItems.push(order.items);
     this.orderRefund.push(order.refund);
+    this.orderCredit.push(
+      order.creditAgent === undefined
+        ? creditRuling.none
+        : order.creditAgent === null
+          ? creditRuling.noOne
+          : this.agents.id(shop, order.creditAgent),
+    );
     this.orderIds?.push(order.order);
   }
 

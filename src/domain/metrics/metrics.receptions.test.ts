@@ -162,3 +162,34 @@ describe('chat filters (过滤: named accounts, platform staff, own accounts)', 
     expect(result.shop.uncreditedSales).toBe(99);
   });
 });
+
+describe('a supervisor’s credit ruling (落实客服改判)', () => {
+  // Two agents served b1 before the order: by default the last one (b) is credited.
+  const messages = [
+    buyerSays('b1', 'a', '2026-03-10 10:00:00'),
+    agentSays('b1', 'a', '2026-03-10 10:00:30'),
+    buyerSays('b1', 'b', '2026-03-10 10:05:00'),
+    agentSays('b1', 'b', '2026-03-10 10:05:30'),
+  ];
+  const paid = (creditAgent?: string | null) => ({
+    ...order('o1', 'b1', '2026-03-10 10:10:00', '2026-03-10 10:11:00', 120),
+    ...(creditAgent === undefined ? {} : { creditAgent }),
+  });
+  const sales = (creditAgent?: string | null) => {
+    const input = { messages, orders: [paid(creditAgent)] };
+    return { a: rowOf(input, 'a'), b: rowOf(input, 'b') };
+  };
+
+  test('without a ruling the credit mode decides; a ruling moves the sale and the conversion', () => {
+    expect(sales()).toMatchObject({ a: { sales: 0, assists: { order: { count: 1 } } }, b: { sales: 120 } });
+    expect(sales('a')).toMatchObject({
+      a: { sales: 120, inquiriesPaid: 1 },
+      b: { sales: 0, inquiriesPaid: 0, assists: { order: { count: 1 } } },
+    });
+  });
+
+  test('ruling "no one" leaves the sale uncredited; a ruling for an agent who never served is ignored', () => {
+    expect(sales(null)).toMatchObject({ a: { sales: 0 }, b: { sales: 0 } });
+    expect(sales('c')).toMatchObject({ b: { sales: 120 } });
+  });
+});

@@ -43,6 +43,11 @@ export type OrderRecord = {
   postage?: Fen | null;
   closedBy?: 'buyer' | 'seller' | 'system' | null;
   sku?: string | null;
+  /**
+   * A supervisor's ruling on who is credited with this order (落实客服改判): one of the
+   * sub-accounts that served the buyer, or null for no one. Absent: the credit mode decides.
+   */
+  creditAgent?: string | null;
 };
 
 /** A buyer's rating of the service (客服评价), 1-5 stars (非常不满意 … 非常满意). */

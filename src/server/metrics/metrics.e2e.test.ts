@@ -146,6 +146,56 @@ describe('metrics API (绩效)', () => {
     expect((await get(agent, '/api/metrics/restatements')).statusCode).toBe(403);
   });
 
+  test('a supervisor rules who is credited with an order; the numbers follow, the ruling is audited and can be lifted', async () => {
+    const byAgent = async () =>
+      (await get(supervisor, '/api/metrics?from=2026-03-01&to=2026-03-01&by=agent')).json().rows as {
+        agent: string;
+        sales: number;
+      }[];
+    const sales = (rows: { agent: string; sales: number }[], agent: string) =>
+      rows.find((row) => row.agent === agent)?.sales;
+    const put = (payload: object) =>
+      server.app.inject({
+        method: 'PUT',
+        url: '/api/metrics/credit-rulings',
+        headers: supervisor.headers,
+        payload,
+      });
+    const before = await byAgent();
+    expect(sales(before, '旗舰店:小美')).toBe(199);
+
+    // 阿慧 never chatted with tb_lily: refused, naming the field.
+    const refused = await put({ shop: '天猫旗舰店', order: 'T1', agent: '旗舰店:阿慧', reason: '她跟进的' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].path).toBe('body.agent');
+    expect((await put({ shop: '天猫旗舰店', order: 'NOPE', agent: null, reason: 'x' })).statusCode).toBe(404);
+    expect((await put({ shop: '天猫旗舰店', order: 'T1', agent: null, reason: ' ' })).statusCode).toBe(400);
+
+    expect(
+      (await put({ shop: '天猫旗舰店', order: 'T1', agent: null, reason: '刷单订单，不计业绩' })).statusCode,
+    ).toBe(204);
+    expect(sales(await byAgent(), '旗舰店:小美')).toBe(0);
+    const rulings = (await get(supervisor, '/api/metrics/credit-rulings')).json().rulings;
+    expect(rulings).toEqual([
+      expect.objectContaining({ shop: '天猫旗舰店', order: 'T1', agent: null, reason: '刷单订单，不计业绩' }),
+    ]);
+    const audit = await server.db
+      .selectFrom('auditLog')
+      .select(['action', 'target'])
+      .where('action', '=', 'metrics.credit_ruled')
+      .execute();
+    expect(audit).toEqual([{ action: 'metrics.credit_ruled', target: '天猫旗舰店/T1' }]);
+
+    const lifted = await server.app.inject({
+      method: 'DELETE',
+      url: `/api/metrics/credit-rulings?shop=${encodeURIComponent('天猫旗舰店')}&order=T1`,
+      headers: supervisor.headers,
+    });
+    expect(lifted.statusCode).toBe(204);
+    expect(sales(await byAgent(), '旗舰店:小美')).toBe(199);
+    expect((await get(agent, '/api/metrics/credit-rulings')).statusCode).toBe(403);
+  });
+
   test('the Excel export is a workbook and is written to the audit log', async () => {
     const response = await get(supervisor, '/api/metrics/export.xlsx?from=2026-03-01&to=2026-03-01');
     expect(response.statusCode).toBe(200);

@@ -5,6 +5,9 @@ import {
   importRecords,
   listImports,
   listMetricRestatements,
+  clearCreditRuling,
+  listCreditRulings,
+  ruleCredit,
   metricsFor,
 } from '../../app/metrics-store/index.js';
 import { loadPresets } from '../../app/metrics/metrics.settings.js';
@@ -19,6 +22,9 @@ import {
   maxImportBytes,
   metricsQuery,
   restatementsQuery,
+  creditRulingBody,
+  creditRulingRef,
+  creditRulingsResponse,
   restatementsResponse,
 } from './metrics.schemas.js';
 
@@ -60,6 +66,31 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
     async (request) => ({
       jobs: await listImports({ ...deps, actor: requireAuth(request).actor, limit: request.query.limit }),
     }),
+  );
+  app.get(
+    '/api/metrics/credit-rulings',
+    {
+      config: { permission: 'metrics.import' },
+      schema: { tags: ['metrics'], response: { 200: creditRulingsResponse } },
+    },
+    async (request) => ({ rulings: await listCreditRulings({ ...deps, actor: requireAuth(request).actor }) }),
+  );
+  // 落实客服改判: PUT sets the ruling of one order, DELETE lifts it; both are audited.
+  app.put(
+    '/api/metrics/credit-rulings',
+    { config: { permission: 'metrics.import' }, schema: { tags: ['metrics'], body: creditRulingBody } },
+    async (request, reply) => {
+      await ruleCredit({ ...deps, actor: requireAuth(request).actor, ...request.body });
+      return reply.status(204).send();
+    },
+  );
+  app.delete(
+    '/api/metrics/credit-rulings',
+    { config: { permission: 'metrics.import' }, schema: { tags: ['metrics'], querystring: creditRulingRef } },
+    async (request, reply) => {
+      await clearCreditRuling({ ...deps, actor: requireAuth(request).actor, ...request.query });
+      return reply.status(204).send();
+    },
   );
   app.get(
     '/api/metrics/restatements',

@@ -38,6 +38,29 @@ export const importsQuery = z.strictObject({ limit: z.coerce.number().int().min(
 
 const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
+export const creditRulingRef = z.strictObject({
+  shop: z.string().min(1).describe('The shop name, as the drill-down shows it'),
+  order: z.string().min(1).describe('The order id'),
+});
+
+export const creditRulingBody = creditRulingRef.extend({
+  agent: z.string().min(1).nullable().describe('A sub-account that served the buyer, or null: credit nobody'),
+  reason: z.string().trim().min(1, '请写明改判原因').max(500),
+});
+
+export const creditRulingsResponse = z.object({
+  rulings: z.array(
+    z.object({
+      shop: z.string(),
+      order: z.string(),
+      agent: z.string().nullable(),
+      reason: z.string(),
+      ruledBy: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
 export const restatementsQuery = z.strictObject({
   from: dayText.optional(),
   to: dayText.optional(),

@@ -2,6 +2,7 @@ import { accountsMigration } from './0001-accounts.js';
 import { questionBankMigration } from './0002-question-bank.js';
 import { metricsMigration } from './0003-metrics.js';
 import { metricResultsMigration } from './0006-metric-results.js';
+import { creditRulingsMigration } from './0007-credit-rulings.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
@@ -12,4 +13,5 @@ export const migrations: Migration[] = [
   questionBankMigration,
   metricsMigration,
   metricResultsMigration,
+  creditRulingsMigration,
 ];

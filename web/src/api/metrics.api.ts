@@ -103,6 +103,10 @@ export type Restatement = {
 export const listRestatements = (query: { from?: string; to?: string }) =>
   request<{ restatements: Restatement[] }>('/api/metrics/restatements', { query });
 
+/** 落实客服改判: credit one order to an agent who served the buyer, or (null) to nobody. */
+export const ruleCredit = (ruling: { shop: string; order: string; agent: string | null; reason: string }) =>
+  request<void>('/api/metrics/credit-rulings', { method: 'PUT', body: ruling });
+
 export const listImports = () => request<{ jobs: (ImportJob & { startedAt: string })[] }>('/api/imports');
 
 /** The address of the Excel export of the same filters (a plain link downloads it). */

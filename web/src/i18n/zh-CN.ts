@@ -278,6 +278,15 @@ export const zhCN = {
   'metrics.kind.auto': '自动回复',
   'metrics.kind.welcome': '欢迎语',
   'metrics.tab.restatements': '重述记录',
+  'metrics.ruling.open': '改判落实客服',
+  'metrics.ruling.title': '改判订单 {order} 的落实客服',
+  'metrics.ruling.agent': '落实给',
+  'metrics.ruling.agentRequired': '请选择客服',
+  'metrics.ruling.nobody': '不计入任何客服',
+  'metrics.ruling.reason': '改判原因（记入审计日志）',
+  'metrics.ruling.reasonRequired': '请写明原因',
+  'metrics.ruling.submit': '确认改判',
+  'metrics.ruling.done': '已改判，相关日期的绩效已重新计算',
   'metrics.shop.silent':
     '静默销售 {sales}（{buyers} 位买家未咨询直接下单，客单价 {aov}；客服客单价 {agentAov}）',
   'metrics.shop.filtered':

@@ -7,6 +7,7 @@ import {
   importRecords,
   listImports,
   listRestatements,
+  ruleCredit,
   type MetricsFilters,
 } from '../../api/metrics.api.js';
 import { listShops, listTeams } from '../../api/organisation.api.js';
@@ -62,6 +63,15 @@ export const useMetricsTeams = (enabled: boolean) =>
     enabled,
     staleTime: 300_000,
   });
+
+/** A credit ruling changes sales and conversions: every metric is read again. */
+export const useRuleCredit = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ruleCredit,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: metricsKeys.all }),
+  });
+};
 
 /** Uploads a file: a dry run to preview, then the real import, which refreshes every metric. */
 export const useImportRecords = () => {

@@ -3,7 +3,9 @@ import type { ExplainedBuyer, ExplainQuery } from '../../../api/metrics.api.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { useIsMobile } from '../../../components/useIsMobile.js';
 import { type MessageKey, t } from '../../../i18n/i18n.js';
+import { canManage, useCurrentUser } from '../../auth/session.js';
 import { useExplain } from '../queries.js';
+import { CreditRuling } from './CreditRuling.js';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', {
@@ -63,6 +65,7 @@ export const ExplainDrawer = ({
   onClose: () => void;
 }) => {
   const mobile = useIsMobile();
+  const manager = canManage(useCurrentUser());
   const explained = useExplain(query);
   const data = explained.data;
   return (
@@ -100,6 +103,7 @@ export const ExplainDrawer = ({
                     {buyer.hit ? t('metrics.explain.hit') : t('metrics.explain.miss')}
                   </Tag>
                   {buyer.order ? <Tag>{t('metrics.explain.order', { order: buyer.order })}</Tag> : null}
+                  {buyer.order && manager ? <CreditRuling buyer={{ ...buyer, order: buyer.order }} /> : null}
                 </span>
               ),
               children: <Chat buyer={buyer} />,
