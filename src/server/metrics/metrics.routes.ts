@@ -16,11 +16,13 @@ import { requireAuth } from '../plugins/auth.plugin.js';
 import type { AreaRoutes } from '../server.types.js';
 import {
   explainQuery,
+  explainResponse,
   importBody,
   importBodyLimit,
   importsQuery,
   maxImportBytes,
   metricsQuery,
+  metricsResponse,
   restatementsQuery,
   creditRulingBody,
   creditRulingRef,
@@ -109,7 +111,10 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
   // Agents may call the metrics routes: the use-cases narrow them to their own sub-accounts.
   app.get(
     '/api/metrics',
-    { config: { permission: 'self' }, schema: { tags: ['metrics'], querystring: metricsQuery } },
+    {
+      config: { permission: 'self' },
+      schema: { tags: ['metrics'], querystring: metricsQuery, response: { 200: metricsResponse } },
+    },
     async (request) => {
       const { shopId, ...query } = request.query;
       return metricsFor({
@@ -123,7 +128,10 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
   );
   app.get(
     '/api/metrics/explain',
-    { config: { permission: 'self' }, schema: { tags: ['metrics'], querystring: explainQuery } },
+    {
+      config: { permission: 'self' },
+      schema: { tags: ['metrics'], querystring: explainQuery, response: { 200: explainResponse } },
+    },
     async (request) =>
       explainMetric({ ...deps, actor: requireAuth(request).actor, presets, ...request.query }),
   );

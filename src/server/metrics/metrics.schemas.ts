@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordKinds } from '../../io/records/index.js';
 import { restatedMetrics } from '../../app/metrics-store/index.js';
+import type { MetricValues, ShopValues } from '../../domain/metrics/index.js';
 
 // An upload of at most 50 MB is ~67 MB as base64.
 export const maxImportBytes = 50 * 1024 * 1024;
@@ -34,9 +35,108 @@ export const explainQuery = z.strictObject({
   to: day.optional(),
 });
 
-export const importsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+const count = z.number().int().min(0);
+const rate = z.number().min(0).max(1).nullable().describe('a fraction 0-1; null without a denominator');
+const seconds = z.number().nullable();
+const perBuyer = z.number().nullable();
+const assist = z.object({ count, amount: z.number().describe('元') });
 
-const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// Every metric of a row; `satisfies` keeps this list in step with the engine's MetricValues.
+const metricValues = {
+  consulted: count,
+  served: count,
+  replyRate: rate,
+  unanswered: count,
+  avgResponseSec: seconds,
+  avgResponseUncappedSec: seconds,
+  medianResponseSec: seconds,
+  p90ResponseSec: seconds,
+  firstResponseSec: seconds,
+  slowTurns: count,
+  slowReceptions: count,
+  longReceptions: count,
+  unansweredTurns: count,
+  inquiries: count,
+  inquiriesOrdered: count,
+  inquiriesPaid: count,
+  conversion: rate,
+  sales: z.number().describe('元'),
+  buyers: count,
+  aov: perBuyer,
+  itemsPerBuyer: perBuyer,
+  assists: z.object({ order: assist, payment: assist, followUp: assist }),
+  followUps: count,
+  lostInquiries: count,
+  refundAmount: z.number(),
+  refundRate: z.number().min(0).nullable(),
+  satisfaction: rate,
+  pddReply30sRate: rate,
+  pddAvgResponseSec: seconds,
+  dyFirstReply2mRate: rate,
+  dyReply3mRate: rate,
+  tbReply3mRate: rate,
+  afterSale: count,
+  robotOnly: count,
+} satisfies { [K in keyof MetricValues]: z.ZodType<MetricValues[K]> };
+
+const shopValues = {
+  silentSales: z.number(),
+  silentBuyers: count,
+  silentAov: perBuyer,
+  advertisers: count,
+  filtered: z.object({ accounts: count, staff: count, ownAccounts: count }),
+  paidSales: z.number(),
+  creditedSales: z.number(),
+  uncreditedSales: z.number(),
+} satisfies { [K in keyof ShopValues]: z.ZodType<ShopValues[K]> };
+
+export const metricsResponse = z.object({
+  from: day,
+  to: day,
+  rows: z.array(
+    z.object({
+      shop: z.string(),
+      agent: z.string().optional().describe('the sub-account, e.g. 旗舰店:小美'),
+      team: z.string().optional(),
+      day: day.optional(),
+      provisional: z.boolean().describe('an attribution window of one of its days is still open'),
+      userId: z.string().nullable(),
+      displayName: z.string().nullable(),
+      teamId: z.string().nullable(),
+      ...metricValues,
+    }),
+  ),
+  shop: z.object(shopValues),
+  provisionalDays: z.array(day),
+});
+
+export const explainResponse = z.object({
+  metric: z.string(),
+  agent: z.string(),
+  from: day,
+  to: day,
+  total: count.describe('buyers behind the number; at most 200 are listed'),
+  buyers: z.array(
+    z.object({
+      buyer: z.string(),
+      shop: z.string(),
+      day,
+      hit: z.boolean().describe('counted in the numerator (else only in the denominator)'),
+      order: z.string().nullable(),
+      messages: z.array(
+        z.object({
+          time: z.string(),
+          sender: z.string(),
+          agent: z.string(),
+          kind: z.string(),
+          text: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const importsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 export const creditRulingRef = z.strictObject({
   shop: z.string().min(1).describe('The shop name, as the drill-down shows it'),
@@ -62,8 +162,8 @@ export const creditRulingsResponse = z.object({
 });
 
 export const restatementsQuery = z.strictObject({
-  from: dayText.optional(),
-  to: dayText.optional(),
+  from: day.optional(),
+  to: day.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
