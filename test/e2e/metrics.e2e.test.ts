@@ -82,6 +82,23 @@ describe('绩效 dashboard', () => {
     await buyers.getByText('tb_lily').first().waitFor();
     await buyers.getByText('亲，有现货的，今天下单明天发').waitFor();
     await screenshot(page, 'metrics-05-drill-down');
+
+    // 落实客服改判: from the sale behind 小美's 销售额 the supervisor credits the order to nobody.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '小美 销售额' }).click();
+    await buyers.getByText('订单 T100').waitFor();
+    await page.getByRole('button', { name: '改判落实客服', exact: true }).first().click();
+    const dialog = page.getByRole('dialog', { name: /改判订单 T100/ });
+    await dialog.getByLabel('落实给').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '不计入任何客服' }).click();
+    await dialog.getByLabel(/改判原因/).fill('买家是店员的亲戚，不计业绩');
+    await screenshot(page, 'metrics-07-credit-ruling');
+    await dialog.getByRole('button', { name: '确认改判' }).click();
+    await page.getByText('已改判，相关日期的绩效已重新计算').waitFor();
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => page.getByTestId('kpi-sales').textContent(), { timeout: 10_000 })
+      .toContain('¥0');
   });
 
   test('on a phone the dashboard stacks its cards and the ranking scrolls sideways', async () => {
