@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './check.command.js';
+import { registerCreditCommand } from './credit.command.js';
 import { CliError, type CliIo, processIo } from './cli.io.js';
 import { registerDbCommand } from './db.command.js';
 import { registerDemoCommand } from './demo.command.js';
@@ -23,6 +24,7 @@ const commands: CommandRegistration[] = [
   registerMetricsCommand,
   registerDemoDataCommand,
   registerImportCommand,
+  registerCreditCommand,
   registerQuestionsCommand,
 ];
 

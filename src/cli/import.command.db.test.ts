@@ -89,6 +89,25 @@ describe('kefu import', () => {
     expect(result.stderr).toContain('未导入任何记录');
   });
 
+  test('kefu credit rules who is credited with an imported order, lists and lifts rulings', async () => {
+    await kefu('import', 'orders', fixture('one-day.orders.csv'));
+    const usage = await kefu('credit', 'rule', '旗舰店', 'o1', '--reason', '缺少落实对象');
+    expect(usage.code).toBe(2);
+    const stranger = await kefu('credit', 'rule', '旗舰店', 'o1', '--agent', 'a9', '--reason', '他跟进的');
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toContain('body.agent');
+    const ruled = await kefu('credit', 'rule', '旗舰店', 'o1', '--agent', 'a1', '--reason', '主管复核');
+    expect(ruled.code).toBe(0);
+    const listed = JSON.parse((await kefu('credit', 'list', '--format', 'json')).stdout);
+    expect(listed.rulings).toEqual([
+      expect.objectContaining({ shop: '旗舰店', order: 'o1', agent: 'a1', reason: '主管复核' }),
+    ]);
+    expect((await kefu('credit', 'clear', '旗舰店', 'o1')).code).toBe(0);
+    expect(JSON.parse((await kefu('credit', 'list', '--format', 'json')).stdout).rulings).toEqual([]);
+    const restated = await kefu('restatements', '--format', 'json');
+    expect(JSON.parse(restated.stdout)).toEqual({ restatements: [] });
+  });
+
   test('an unknown kind is a usage error', async () => {
     expect((await kefu('import', 'buyers', fixture('one-day.orders.csv'))).code).toBe(2);
   });

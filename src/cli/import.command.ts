@@ -1,9 +1,9 @@
-import { type Actor, AppError, systemClock } from '../app/accounts/index.js';
+import { AppError, systemClock } from '../app/accounts/index.js';
 import { importRecords } from '../app/metrics-store/index.js';
 import { formatLocation } from '../domain/shared/index.js';
 import { type ImportMode, type RecordKind, recordKinds } from '../io/records/index.js';
-import { findFirstOrganization } from '../store/organizations.repository.js';
 import { listShops } from '../store/shops.repository.js';
+import { cliActor, describeAppError } from './cli.context.js';
 import type { CommandRegistration } from './cli.js';
 import { CliError } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
@@ -11,9 +11,6 @@ import { withMigratedDatabase } from './db.command.js';
 type ImportOptions = { mode: string; shop?: string };
 
 const modes: ImportMode[] = ['reject', 'skip'];
-
-const describeAppError = (error: AppError) =>
-  [error.message, ...error.details.map((detail) => `${detail.path}: ${detail.message}`)].join('\n  ');
 
 /**
  * `kefu import messages|orders|ratings|tickets FILE`: stores KPI records in the configured
@@ -39,19 +36,10 @@ export const registerImportCommand: CommandRegistration = (program, io) => {
       if (!(modes as string[]).includes(options.mode))
         throw new CliError(`--mode must be reject or skip (got "${options.mode}")`, 2);
       await withMigratedDatabase(async ({ db }) => {
-        const organization = await findFirstOrganization({ db });
-        if (!organization)
-          throw new CliError('no organisation yet: start Kefu once (kefu serve) or run kefu demo');
-        const shops = await listShops({ db, organizationId: organization.id });
+        const actor = await cliActor(db);
+        const shops = await listShops({ db, organizationId: actor.organizationId });
         const shop = options.shop === undefined ? undefined : shops.find((one) => one.name === options.shop);
         if (options.shop !== undefined && !shop) throw new CliError(`no shop named "${options.shop}"`);
-        const actor: Actor = {
-          userId: null,
-          login: 'kefu-cli',
-          organizationId: organization.id,
-          role: 'admin',
-          ip: null,
-        };
         const started = performance.now();
         try {
           const job = await importRecords({

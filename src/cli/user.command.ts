@@ -5,11 +5,9 @@ import { findTeamByName } from '../store/teams.repository.js';
 import type { CommandRegistration } from './cli.js';
 import { CliError } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
+import { describeAppError } from './cli.context.js';
 
 type AddOptions = { login: string; name: string; role: string; team?: string; password?: string };
-
-const describeAppError = (error: AppError) =>
-  [error.message, ...error.details.map((detail) => `${detail.path}: ${detail.message}`)].join('\n  ');
 
 /** `kefu user add`: creates a user in the organisation as the server's owner (an admin). */
 export const registerUserCommand: CommandRegistration = (program, io) => {

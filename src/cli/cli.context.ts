@@ -1,0 +1,18 @@
+import type { Actor, AppError } from '../app/accounts/index.js';
+import type { Db } from '../store/database.js';
+import { findFirstOrganization } from '../store/organizations.repository.js';
+import { CliError } from './cli.io.js';
+
+/**
+ * The actor of a command run by the server's owner: the installation's organisation, with admin
+ * rights and no user (the audit log records `kefu-cli`).
+ */
+export const cliActor = async (db: Db): Promise<Actor> => {
+  const organization = await findFirstOrganization({ db });
+  if (!organization) throw new CliError('no organisation yet: start Kefu once (kefu serve) or run kefu demo');
+  return { userId: null, login: 'kefu-cli', organizationId: organization.id, role: 'admin', ip: null };
+};
+
+/** An application error as a command prints it: the message, then each detail's path and reason. */
+export const describeAppError = (error: AppError): string =>
+  [error.message, ...error.details.map((detail) => `${detail.path}: ${detail.message}`)].join('\n  ');
