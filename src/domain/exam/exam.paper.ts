@@ -84,7 +84,7 @@ export const validatePaperSpec = (spec: PaperSpec): PaperIssue[] => {
   const issues: PaperIssue[] = [];
   if (!spec.title.trim()) issues.push(issue('title', '试卷需要标题'));
   if (spec.sections.length === 0) issues.push(issue('no_sections', '试卷至少需要一个部分'));
-  spec.sections.forEach((section, index) => issues.push(...sectionIssues(section, index)));
+  issues.push(...spec.sections.flatMap((section, index) => sectionIssues(section, index)));
   const total = paperTotal(spec);
   if (!(spec.passMark > 0) || spec.passMark > total)
     issues.push(issue('pass_mark', `及格分应大于 0 且不超过总分 ${total}`));
