@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  type AnalysedAttempt,
-  analyseItems,
-  candidateQuestion,
-  releaseOf,
-  scoreDistribution,
-} from './index.js';
-import type { Question } from './exam.types.js';
+import { type AnalysedAttempt, analyseItems, scoreDistribution } from './index.js';
 
 /** Attempts of a two-question paper (1 point each) from the marks of each question. */
 const attempts = (first: number[], second: number[], responses: string[] = []): AnalysedAttempt[] =>
@@ -35,6 +28,71 @@ describe('analyseItems (Moodle quiz statistics)', () => {
     expect(item?.optionDistribution).toEqual({ B: 2, C: 1, D: 1 });
     expect(report.cronbachAlpha).toBe(0);
     expect(report.fewAttempts).toBe(true);
+  });
+
+  test('three questions of rising difficulty: hand-computed Moodle figures', () => {
+    // Marks (1 point each) of four candidates, strongest first:
+    //   x = [1,1,1,0]  y = [1,1,0,0]  z = [1,0,0,0]   totals [3,2,1,0]
+    // x: facility 3/4; rest = y+z = [2,1,0,0]. Deviations x: ¼,¼,¼,−¾; rest: 1¼,¼,−¾,−¾.
+    //   cov = (5/16 + 1/16 − 3/16 + 9/16)/3 = 1/4; var x = 1/4; var rest = 11/12
+    //   discrimination = 100·(1/4)/√(1/4 · 11/12) = 52.22; both already sorted alike → efficiency 100.
+    // y: rest = [2,1,1,0]; cov = 1/3, var y = 1/3, var rest = 2/3 → 100/√2 = 70.71.
+    // z mirrors x: 52.22. α = 3/2·(1 − (1/4 + 1/3 + 1/4)/(5/3)) = 3/2 · 1/2 = 0.75.
+    const marks = [
+      [1, 1, 1],
+      [1, 1, 0],
+      [1, 0, 0],
+      [0, 0, 0],
+    ];
+    const report = analyseItems({
+      attempts: marks.map((row) => ({
+        total: row.reduce((sum, mark) => sum + mark, 0),
+        maxTotal: 3,
+        items: row.map((score, index) => ({
+          questionId: ['x', 'y', 'z'][index] as string,
+          score,
+          maxScore: 1,
+        })),
+      })),
+    });
+    expect(report.items.map((item) => [item.questionId, item.facility, item.discrimination])).toEqual([
+      ['x', 0.75, 52.22],
+      ['y', 0.5, 70.71],
+      ['z', 0.25, 52.22],
+    ]);
+    expect(report.items.map((item) => item.discriminativeEfficiency)).toEqual([100, 100, 100]);
+    expect(report.items[0]?.sd).toBe(0.5);
+    expect(report.cronbachAlpha).toBe(0.75);
+    // Better candidates do better on every question: positive discrimination, nothing flagged.
+    expect(report.items.flatMap((item) => item.flags)).toEqual([]);
+  });
+
+  test('a question sat by only some attempts (random draws) is analysed over those attempts', () => {
+    const report = analyseItems({
+      attempts: [
+        { total: 2, maxTotal: 2, items: [{ questionId: 'a', score: 2, maxScore: 2 }] },
+        {
+          total: 3,
+          maxTotal: 4,
+          items: [
+            { questionId: 'a', score: 1, maxScore: 2 },
+            { questionId: 'b', score: 2, maxScore: 2 },
+          ],
+        },
+      ],
+    });
+    expect(report.items.map((item) => [item.questionId, item.count, item.facility])).toEqual([
+      ['a', 2, 0.75],
+      ['b', 1, 1],
+    ]);
+    // Only one question is common to every attempt: α needs two.
+    expect(report.cronbachAlpha).toBeNull();
+    expect(analyseItems({ attempts: [] })).toEqual({
+      items: [],
+      cronbachAlpha: null,
+      attempts: 0,
+      fewAttempts: true,
+    });
   });
 
   test('identical questions: discrimination and efficiency 100, α = 1', () => {
@@ -67,56 +125,5 @@ describe('scoreDistribution', () => {
       { from: 50, to: 75, count: 1 },
       { from: 75, to: 100, count: 2 },
     ]);
-  });
-});
-
-describe('what a candidate sees', () => {
-  const secret: Question = {
-    id: 'q1',
-    type: 'single',
-    stem: '发票怎么开？',
-    options: ['加税点', '按实际金额', '不开'],
-    answer: [1],
-    points: 2,
-    difficulty: 2,
-    tags: { rules: ['invoice'], platforms: [], topics: [] },
-    explanation: '按实际金额开具',
-  };
-
-  test('options in the attempt order and no key, explanation or tags', () => {
-    const view = candidateQuestion(secret, {
-      key: 'q3',
-      questionId: 'q1',
-      version: 1,
-      section: 0,
-      points: 4,
-      optionOrder: [2, 0, 1],
-    });
-    expect(view).toEqual({
-      key: 'q3',
-      type: 'single',
-      stem: '发票怎么开？',
-      points: 4,
-      options: ['不开', '加税点', '按实际金额'],
-    });
-  });
-
-  test('scores and keys are released by the paper policy', () => {
-    const closesAt = new Date('2026-03-10T10:00:00Z');
-    const before = new Date('2026-03-10T09:00:00Z');
-    const after = new Date('2026-03-10T11:00:00Z');
-    const spec = { showScore: 'on_submit' as const, showKey: 'after_close' as const };
-    expect(releaseOf({ spec, now: before, closesAt, submitted: false })).toEqual({
-      score: false,
-      key: false,
-    });
-    expect(releaseOf({ spec, now: before, closesAt, submitted: true })).toEqual({ score: true, key: false });
-    expect(releaseOf({ spec, now: after, closesAt, submitted: true })).toEqual({ score: true, key: true });
-    expect(
-      releaseOf({ spec: { showScore: 'never', showKey: 'never' }, now: after, closesAt, submitted: true }),
-    ).toEqual({
-      score: false,
-      key: false,
-    });
   });
 });

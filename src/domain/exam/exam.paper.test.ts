@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { loadPaperDefinitions, loadQuestionBank } from '../../io/questions/index.js';
-import { type BankEntry, composePaper, type PaperSpec, paperTotal, validatePaperSpec } from './index.js';
 import type { Question } from './exam.types.js';
+import {
+  type BankEntry,
+  candidateQuestion,
+  composePaper,
+  gradeAnswer,
+  type PaperSpec,
+  paperTotal,
+  validatePaperSpec,
+} from './index.js';
 
 const choice = (id: string, difficulty: 1 | 2 | 3 | 4 | 5, topics: string[]): Question => ({
   id,
@@ -100,19 +108,119 @@ describe('composePaper', () => {
     );
   });
 
-  test('the built-in 上岗考试 composes from the built-in bank without a shortfall', () => {
+  test('fixed questions are kept out of draws, also of earlier sections; a wrong type is named', () => {
+    const drawFirst = spec({
+      sections: [
+        { title: '随机', type: 'single', pointsEach: 1, draw: { count: 10 } },
+        { title: '固定', type: 'single', pointsEach: 1, questionIds: ['s1', 's2'] },
+      ],
+      passMark: 1,
+    });
+    for (const seed of [1, 2, 3]) {
+      const { result, issues } = composePaper({ spec: drawFirst, bank, seed });
+      expect(issues).toEqual([]);
+      expect(result.map((entry) => entry.questionId).filter((id) => id === 's1' || id === 's2')).toEqual([
+        's1',
+        's2',
+      ]);
+    }
+    const wrongType = spec({
+      sections: [{ title: '判断', type: 'true_false', pointsEach: 1, questionIds: ['s1', 'nope', 's1'] }],
+      passMark: 1,
+    });
+    expect(composePaper({ spec: wrongType, bank, seed: 1 }).issues.map((found) => found.code)).toEqual([
+      'paper.type_mismatch',
+      'paper.missing_question',
+      'paper.type_mismatch',
+    ]);
+    const twice = spec({
+      sections: [{ title: '单选', type: 'single', pointsEach: 1, questionIds: ['s1', 's1'] }],
+    });
+    expect(composePaper({ spec: twice, bank, seed: 1 })).toMatchObject({
+      result: [{ questionId: 's1' }],
+      issues: [{ code: 'paper.repeated_question' }],
+    });
+  });
+
+  test('a draw tag matches a rule id, a platform or a topic', () => {
+    const tagged = (id: string, tags: Question['tags']): BankEntry => ({
+      id,
+      version: 1,
+      question: { ...choice(id, 2, []), tags },
+    });
+    const small = [
+      tagged('r', { rules: ['invoice'], platforms: [], topics: [] }),
+      tagged('p', { rules: [], platforms: ['pdd'], topics: [] }),
+      tagged('t', { rules: [], platforms: [], topics: ['kpi'] }),
+      tagged('x', { rules: [], platforms: [], topics: ['timings'] }),
+    ];
+    const drawn = composePaper({
+      spec: spec({
+        sections: [
+          { title: '抽', type: 'single', pointsEach: 1, draw: { count: 3, tags: ['invoice', 'pdd', 'kpi'] } },
+        ],
+        passMark: 1,
+      }),
+      bank: small,
+      seed: 3,
+    });
+    expect(drawn.issues).toEqual([]);
+    expect(drawn.result.map((entry) => entry.questionId).sort()).toEqual(['p', 'r', 't']);
+  });
+
+  test('shuffled options keep the key: the candidate answers in original indexes via optionOrder', () => {
+    const { result } = composePaper({ spec: spec({ shuffleOptions: true }), bank, seed: 5 });
+    const moved = result.filter((entry) => entry.optionOrder?.some((original, shown) => original !== shown));
+    expect(moved.length).toBeGreaterThan(0);
+    for (const entry of moved) {
+      const question = bank.find((item) => item.id === entry.questionId)?.question as Question;
+      const view = candidateQuestion(question, entry);
+      const order = entry.optionOrder as number[];
+      // The candidate clicks the option showing 乙 (the key, original index 1) wherever it is shown.
+      const shown = view.options?.indexOf('乙') ?? -1;
+      expect(order[shown]).toBe(1);
+      expect(gradeAnswer({ question, points: entry.points, answer: [order[shown] as number] }).correct).toBe(
+        true,
+      );
+      // Answering the display index instead would be wrong unless it happens to coincide.
+      if (shown !== 1)
+        expect(gradeAnswer({ question, points: entry.points, answer: [shown] }).correct).toBe(false);
+    }
+  });
+
+  test('the built-in 上岗考试 composes from the built-in bank without a shortfall, for any seed', () => {
     const definition = loadPaperDefinitions().result.find((paper) => paper.id === 'entry-exam');
     if (!definition) throw new Error('entry-exam.json is missing');
     const entries = loadQuestionBank().result.map((question) => ({ id: question.id, version: 1, question }));
+    const byId = new Map(entries.map((entry) => [entry.id, entry.question]));
+    // entry-exam.json's tags ("rules", "timings", "kpi"…) are topics of the bank; rule ids
+    // ("invoice"…) and platforms match too.
     const entrySpec = spec({
       title: definition.title,
-      sections: definition.sections as PaperSpec['sections'],
+      sections: definition.sections,
       passMark: definition.passMark,
       timeLimitMinutes: definition.timeLimitMinutes,
+      shuffleQuestions: true,
+      shuffleOptions: true,
     });
-    const { result, issues } = composePaper({ spec: entrySpec, bank: entries, seed: 42 });
-    expect(issues).toEqual([]);
-    expect(result.reduce((sum, entry) => sum + entry.points, 0)).toBe(100);
+    expect(validatePaperSpec(entrySpec)).toEqual([]);
+    expect(paperTotal(entrySpec)).toBe(100);
+    for (const seed of [0, 1, 42, 2026, -7]) {
+      const { result, issues } = composePaper({ spec: entrySpec, bank: entries, seed });
+      expect(issues).toEqual([]);
+      expect(result.reduce((sum, entry) => sum + entry.points, 0)).toBe(100);
+      expect(new Set(result.map((entry) => entry.questionId)).size).toBe(result.length);
+      for (const entry of result) {
+        const section = definition.sections[entry.section];
+        const question = byId.get(entry.questionId);
+        expect(question?.type).toBe(section?.type);
+        const wanted = section?.draw?.tags;
+        if (wanted && question) {
+          const own = [...question.tags.rules, ...question.tags.platforms, ...question.tags.topics];
+          expect(wanted.some((tag) => own.includes(tag))).toBe(true);
+        }
+      }
+    }
   });
 });
 
@@ -123,5 +231,40 @@ describe('validatePaperSpec', () => {
       spec({ passMark: 50, sections: [{ title: '空', type: 'single', pointsEach: 2, questionIds: [] }] }),
     );
     expect(bad.map((issue) => issue.code)).toEqual(['paper.empty_section', 'paper.pass_mark']);
+    const worse = validatePaperSpec(
+      spec({
+        title: ' ',
+        sections: [
+          { title: '怪', type: 'essay' as never, pointsEach: 0, draw: { count: 2, difficulty: [4, 2] } },
+        ],
+        passMark: 0,
+        timeLimitMinutes: 0,
+        attemptsAllowed: 1.5,
+      }),
+    );
+    const sections = validatePaperSpec(
+      spec({
+        sections: [
+          { title: '两者', type: 'single', pointsEach: 2, questionIds: ['s1'], draw: { count: 1 } },
+          { title: '半题', type: 'single', pointsEach: 2, draw: { count: 2.5 } },
+          { title: '无', type: 'single', pointsEach: 2 },
+        ],
+        passMark: 1,
+      }),
+    );
+    expect(sections.map((issue) => [issue.code, issue.at?.section])).toEqual([
+      ['paper.fixed_and_draw', 0],
+      ['paper.draw_count', 1],
+      ['paper.empty_section', 2],
+    ]);
+    expect(worse.map((issue) => [issue.code, issue.at?.section])).toEqual([
+      ['paper.title', undefined],
+      ['paper.unknown_type', 0],
+      ['paper.points', 0],
+      ['paper.difficulty', 0],
+      ['paper.pass_mark', undefined],
+      ['paper.time_limit', undefined],
+      ['paper.attempts', undefined],
+    ]);
   });
 });

@@ -72,7 +72,11 @@ const sectionIssues = (section: PaperSection, index: number): PaperIssue[] => {
   if (!(section.pointsEach > 0)) issues.push(issue('points', `${name}每题分值须大于 0`, index));
   if (section.questionIds === undefined && section.draw === undefined)
     issues.push(issue('empty_section', `${name}既没有指定试题，也没有抽题规则`, index));
-  if (sectionCount(section) <= 0) issues.push(issue('empty_section', `${name}没有试题`, index));
+  else if (section.questionIds !== undefined && section.draw !== undefined)
+    issues.push(issue('fixed_and_draw', `${name}只能指定试题或设置抽题规则，不能两者都有`, index));
+  else if (sectionCount(section) <= 0) issues.push(issue('empty_section', `${name}没有试题`, index));
+  else if (!Number.isInteger(sectionCount(section)))
+    issues.push(issue('draw_count', `${name}的抽题数须为正整数`, index));
   const range = section.draw?.difficulty;
   if (range && (range[0] > range[1] || range[0] < 1 || range[1] > 5))
     issues.push(issue('difficulty', `${name}的难度范围应在 1-5 之间且从小到大`, index));
@@ -119,9 +123,14 @@ export const shuffled = <T>(items: readonly T[], random: () => number): T[] => {
 const tagsOf = (question: Question) =>
   new Set<string>([...question.tags.rules, ...question.tags.platforms, ...question.tags.topics]);
 
-const drawable = (entry: BankEntry, section: PaperSection, taken: Set<string>): boolean => {
+const drawable = (
+  entry: BankEntry,
+  section: PaperSection,
+  taken: Set<string>,
+  fixed: Set<string>,
+): boolean => {
   const { question } = entry;
-  if (question.type !== section.type || taken.has(entry.id)) return false;
+  if (question.type !== section.type || taken.has(entry.id) || fixed.has(entry.id)) return false;
   const draw = section.draw;
   const range = draw?.difficulty;
   if (range && (question.difficulty < range[0] || question.difficulty > range[1])) return false;
@@ -137,6 +146,7 @@ const pickSection = (
   index: number,
   bank: BankEntry[],
   taken: Set<string>,
+  fixed: Set<string>,
   random: () => number,
 ): { chosen: BankEntry[]; issues: PaperIssue[] } => {
   const name = `「${section.title}」`;
@@ -148,12 +158,17 @@ const pickSection = (
       const entry = byId.get(id);
       if (!entry) issues.push(issue('missing_question', `${name}中的试题 ${id} 不在题库中`, index));
       else if (taken.has(id)) issues.push(issue('repeated_question', `试题 ${id} 在试卷中出现了两次`, index));
-      else chosen.push(entry);
+      else if (entry.question.type !== section.type)
+        issues.push(issue('type_mismatch', `${name}中的试题 ${id} 不是该部分的题型`, index));
+      else {
+        chosen.push(entry);
+        taken.add(id);
+      }
     }
     return { chosen, issues };
   }
   const count = section.draw?.count ?? 0;
-  const candidates = bank.filter((entry) => drawable(entry, section, taken));
+  const candidates = bank.filter((entry) => drawable(entry, section, taken, fixed));
   const issues =
     candidates.length < count
       ? [issue('draw_short', `${name}需要 ${count} 道题，符合条件的只有 ${candidates.length} 道`, index)]
@@ -180,10 +195,12 @@ export const composePaper = ({
 }): { result: PaperQuestion[]; issues: PaperIssue[] } => {
   const random = seededRandom(seed);
   const taken = new Set<string>();
+  // Fixed questions are kept out of every draw, also of draws in earlier sections.
+  const fixed = new Set(spec.sections.flatMap((section) => section.questionIds ?? []));
   const issues: PaperIssue[] = [];
   const picked: { entry: BankEntry; section: number; points: number }[] = [];
   spec.sections.forEach((section, index) => {
-    const { chosen, issues: found } = pickSection(section, index, bank, taken, random);
+    const { chosen, issues: found } = pickSection(section, index, bank, taken, fixed, random);
     issues.push(...found);
     for (const entry of chosen) {
       taken.add(entry.id);
