@@ -117,6 +117,16 @@ export const aftersaleReplies = [
   '收到退货后我们会第一时间处理',
 ];
 
+/** Replies that break a platform rule (高压线), for the 质检 demo: contact, payment, invoice, closing. */
+export const slipReplies = [
+  '亲 加我微信 我发您实拍视频',
+  '开发票的话需要另外加六个点哦',
+  '亲 我这边帮您把订单关了 您重新拍一下',
+  '走支付宝转账给我 可以再便宜十块',
+  '你自己不会看详情页吗',
+  '您留个手机号 我让师傅直接联系您',
+];
+
 export const paymentReminders = [
   '亲 看到您拍下还没付款 库存不多了 早付款早发货哦',
   '亲 您的订单还差一步付款 有问题可以随时问我',

@@ -28,6 +28,8 @@ type Session = {
   buyer: string;
   agent: string;
   heads: Record<Sender, Buffer>;
+  /** The agent's first own reply was sent (it is the one that should greet). */
+  greeted: boolean;
 };
 type Sender = '买家' | '客服' | '系统';
 
@@ -52,6 +54,7 @@ const openSession = (shop: DemoShop, conversation: string, buyer: string, agent:
   buyer,
   agent,
   heads: headsOf(shop, conversation, buyer, agent),
+  greeted: false,
 });
 
 const say = (
@@ -136,12 +139,32 @@ const buyerTurn = (
   return time;
 };
 
+/**
+ * Most agents open with a greeting, and about one reply in a hundred slips into one the platforms
+ * punish, so 质检 has something real to find in the demo. Decided from the time, not the random
+ * stream, so every count of the generated data stays what it was.
+ */
+const styled = (session: Session, phase: ChatPhase, at: number, text: string): string => {
+  if (phase === 'ad') return text;
+  if (at % 997 < 10) return phrases.slipReplies[at % phrases.slipReplies.length] ?? text;
+  if (session.greeted) return text;
+  session.greeted = true;
+  return /^(亲|您好)/.test(text) || at % 100 >= 88 ? text : `亲 您好 ${text}`;
+};
+
 const agentReply = (context: DemoContext, session: Session, phase: ChatPhase, at: number): number => {
   const { random } = context;
   const replies = tables[phase].replies;
   let time = at;
   const first = random.pick(replies);
-  say(context, session, '客服', time, first, random.chance(0.1) ? kindText.assist : kindText.human);
+  say(
+    context,
+    session,
+    '客服',
+    time,
+    styled(session, phase, time, first),
+    random.chance(0.1) ? kindText.assist : kindText.human,
+  );
   if (random.chance(0.3)) {
     time += random.int(5, 60);
     const second = random.pick(replies);
