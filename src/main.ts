@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { systemClock } from './app/accounts/index.js';
 import { type DemoSeedResult, seedDemoIfEmpty } from './app/demo/demo.seed.js';
+import { seedBuiltInPapersEverywhere } from './app/exams/index.js';
 import { seedBuiltInQuestionsEverywhere } from './app/questions/index.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createServer } from './server/server.js';
@@ -24,6 +25,7 @@ export const start = async ({ env = process.env, port }: { env?: NodeJS.ProcessE
   await runMigrations({ db: database.db });
   const seeded = await seedDemoIfEmpty({ db: database.db, clock: systemClock });
   await seedBuiltInQuestionsEverywhere({ db: database.db, clock: systemClock });
+  await seedBuiltInPapersEverywhere({ db: database.db, clock: systemClock });
   const app = await createServer({ db: database.db, config, clock: systemClock, logger });
   await app.listen({ port: config.server.port, host: config.server.host });
   console.log(`Kefu 已启动: http://localhost:${config.server.port}`);

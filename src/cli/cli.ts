@@ -5,7 +5,9 @@ import { CliError, type CliIo, processIo } from './cli.io.js';
 import { registerDbCommand } from './db.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerDemoDataCommand } from './demo-data.command.js';
+import { registerExamsCommand } from './exams.command.js';
 import { registerImportCommand } from './import.command.js';
+import { registerInspectCommand } from './inspect.command.js';
 import { registerMetricsCommand } from './metrics.command.js';
 import { registerQuestionsCommand } from './questions.command.js';
 import { registerServeCommand } from './serve.command.js';
@@ -25,7 +27,9 @@ const commands: CommandRegistration[] = [
   registerDemoDataCommand,
   registerImportCommand,
   registerCreditCommand,
+  registerInspectCommand,
   registerQuestionsCommand,
+  registerExamsCommand,
 ];
 
 /** Builds the `kefu` program; exported so tests can inspect `--help`. */

@@ -85,6 +85,14 @@ export const configDefinition = {
       default: 15,
     }),
   },
+  exams: {
+    sweepSeconds: key({
+      doc: 'Seconds between sweeps that submit exam attempts whose time is up, also when no browser is open (the server checks the deadline on every request too).',
+      env: 'KEFU_EXAM_SWEEP_SECONDS',
+      schema: positiveInteger,
+      default: 15,
+    }),
+  },
 } as const;
 
 type Definition = typeof configDefinition;

@@ -10,5 +10,6 @@ export const overrideConfig = (overrides: Overrides = {}): Config => {
     server: { ...base.server, ...overrides.server },
     store: { ...base.store, ...overrides.store },
     auth: { ...base.auth, ...overrides.auth },
+    exams: { ...base.exams, ...overrides.exams },
   };
 };

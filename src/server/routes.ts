@@ -3,7 +3,9 @@ import { auditRoutes } from './accounts/audit.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { complianceRoutes } from './compliance/compliance.routes.js';
+import { examsRoutes } from './exams/exams.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { inspectionRoutes } from './inspection/inspection.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { questionsRoutes } from './questions/questions.routes.js';
 import type { AreaRoutes } from './server.types.js';
@@ -19,4 +21,6 @@ export const areaRoutes: AreaRoutes[] = [
   complianceRoutes,
   questionsRoutes,
   metricsRoutes,
+  examsRoutes,
+  inspectionRoutes,
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { startExamSweeper } from '../app/exams/index.js';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthGuard } from './plugins/auth.plugin.js';
 import { registerErrorHandling } from './plugins/errors.plugin.js';
@@ -49,6 +50,14 @@ export const createServer = async ({ logger, webRoot, routes = areaRoutes, ...de
     for (const register of routes) await api.register(register, deps);
   });
   await registerWeb(app, { webRoot });
+  // Submits overdue exam attempts although no request comes; stopped before the database closes.
+  const sweeper = startExamSweeper({
+    db: deps.db,
+    clock: deps.clock,
+    intervalSeconds: deps.config.exams.sweepSeconds,
+    onError: (error) => app.log.error({ err: error }, 'exam deadline sweep failed'),
+  });
+  app.addHook('onClose', () => sweeper.stop());
   await app.ready();
   return app;
 };

@@ -1,9 +1,20 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  AttemptAnswersTable,
+  AttemptEventsTable,
+  AttemptsTable,
+  ExamAssigneesTable,
+  ExamsTable,
+  PapersTable,
+} from './schema.exams.js';
 
 // Tables as Kysely sees them. SQL names are snake_case; the CamelCasePlugin in database.ts maps them
 // to the camelCase names below, so this file is the single source for column names in TypeScript.
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
+
+/** A jsonb column: written as JSON text, read back parsed. */
+export type Json<T> = ColumnType<T, string, string>;
 
 export type OrganizationsTable = {
   id: Generated<string>;
@@ -45,6 +56,8 @@ export type UsersTable = {
   passwordHash: string;
   disabled: Generated<boolean>;
   certifiedAt: Date | null;
+  /** The passing attempt that certified the user (上岗); set together with certifiedAt. */
+  certifiedByAttempt: ColumnType<string | null, string | null | undefined, string | null>;
   mustChangePassword: Generated<boolean>;
   createdAt: CreatedAt;
 };
@@ -226,6 +239,97 @@ export type MetricRestatementsTable = {
   restatedAt: Date;
 };
 
+// Bulk inspection (质检, migration 0005): runs, findings keyed naturally, shop settings, 抽检.
+export type InspectionRunsTable = {
+  id: Generated<string>;
+  organizationId: string;
+  shopId: string | null;
+  fromDay: number;
+  toDay: number;
+  status: string;
+  messagesTotal: number;
+  messagesChecked: Generated<number>;
+  findingsCount: Generated<number>;
+  error: string | null;
+  createdBy: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+};
+
+export type FindingsTable = {
+  id: Generated<string>;
+  organizationId: string;
+  runId: string | null;
+  shopId: string;
+  day: number;
+  conversation: string;
+  buyer: string;
+  agent: string;
+  messageTime: Date;
+  messageTextHash: string;
+  ruleId: string;
+  ruleVersion: number;
+  ruleTitle: string;
+  kind: string;
+  points: number;
+  start: number;
+  end: number;
+  evidence: string;
+  orderId: string | null;
+  status: Generated<string>;
+  dismissReason: string | null;
+  reviewNote: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  appealText: string | null;
+  appealedBy: string | null;
+  appealedAt: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+};
+
+export type ShopRuleSettingsTable = {
+  id: Generated<string>;
+  organizationId: string;
+  shopId: string;
+  effectiveFrom: string;
+  rules: Json<unknown>;
+  custom: Json<unknown>;
+  createdBy: string | null;
+  createdAt: Date;
+};
+
+export type ScoreSheetsTable = {
+  id: Generated<string>;
+  organizationId: string;
+  title: string;
+  items: Json<unknown>;
+  version: number;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type SamplesTable = {
+  id: Generated<string>;
+  organizationId: string;
+  sheetId: string;
+  shopId: string;
+  day: number;
+  conversation: string;
+  buyer: string;
+  agent: string;
+  sheetVersion: number | null;
+  scores: ColumnType<unknown, string | null, string | null>;
+  total: number | null;
+  comment: string | null;
+  scoredBy: string | null;
+  scoredAt: Date | null;
+  createdBy: string | null;
+  createdAt: Date;
+};
+
 /** 落实客服改判 (migration 0007): agent null credits nobody. */
 export type CreditRulingsTable = {
   organizationId: string;
@@ -259,4 +363,15 @@ export type Database = {
   metricShopDays: MetricShopDaysTable;
   metricRestatements: MetricRestatementsTable;
   creditRulings: CreditRulingsTable;
+  papers: PapersTable;
+  exams: ExamsTable;
+  examAssignees: ExamAssigneesTable;
+  attempts: AttemptsTable;
+  attemptAnswers: AttemptAnswersTable;
+  attemptEvents: AttemptEventsTable;
+  inspectionRuns: InspectionRunsTable;
+  findings: FindingsTable;
+  shopRuleSettings: ShopRuleSettingsTable;
+  scoreSheets: ScoreSheetsTable;
+  samples: SamplesTable;
 };

@@ -1,13 +1,25 @@
 import type { Checker } from '../../domain/compliance/index.js';
 import { compileLibrary } from '../../domain/compliance/index.js';
-import type { RuleData } from '../../domain/rules/index.js';
+import type { RuleData, ShopOverrides } from '../../domain/rules/index.js';
 import type { Issue, Platform } from '../../domain/shared/index.js';
 import { loadRuleLibrary } from '../../io/rules/index.js';
 
+/** A shop's rule settings in force (质检设置), with a key that changes whenever they do. */
+export type KeyedOverrides = { key: string; overrides: ShopOverrides };
+
 /** The built-in rule library, compiled on demand for a day and a platform. */
 export type RuleLibrary = {
-  /** The checker for the rule versions in force on `day` (YYYY-MM-DD), narrowed to `platform` if given. */
-  checkerFor: (input: { day: string; platform?: Platform | undefined }) => Checker;
+  /**
+   * The checker for the rule versions in force on `day` (YYYY-MM-DD), narrowed to `platform` if
+   * given, with a shop's settings applied when `settings` is given.
+   */
+  checkerFor: (input: {
+    day: string;
+    platform?: Platform | undefined;
+    settings?: KeyedOverrides | undefined;
+  }) => Checker;
+  /** The rule data itself, for bulk runs that compile their own checkers. */
+  rules: RuleData[];
   /** Problems in the rule files; the rules that loaded still work. */
   issues: Issue[];
 };
@@ -26,19 +38,19 @@ export const createRuleLibrary = ({
 }): RuleLibrary => {
   const checkers = new Map<string, Checker>();
   let cachedDay = '';
-  const checkerFor = ({ day, platform }: { day: string; platform?: Platform | undefined }): Checker => {
+  const checkerFor: RuleLibrary['checkerFor'] = ({ day, platform, settings }) => {
     if (day !== cachedDay) {
       checkers.clear();
       cachedDay = day;
     }
-    const key = platform ?? 'all';
+    const key = `${platform ?? 'all'}|${settings?.key ?? ''}`;
     const cached = checkers.get(key);
     if (cached) return cached;
-    const checker = compileLibrary({ rules, at: day, platform });
+    const checker = compileLibrary({ rules, at: day, platform, overrides: settings?.overrides });
     checkers.set(key, checker);
     return checker;
   };
-  return { checkerFor, issues };
+  return { checkerFor, rules, issues };
 };
 
 let builtIn: RuleLibrary | null = null;

@@ -7,6 +7,7 @@ import { findShop } from '../../store/shops.repository.js';
 import { accountsErrors } from '../accounts/index.js';
 import type { Actor, Clock } from '../accounts/index.js';
 import { builtInRuleLibrary, type RuleLibrary } from './compliance.library.js';
+import { loadSettingsVersions, settingsInForce } from './compliance.settings.js';
 
 type Deps = { db: Db; clock: Clock; actor: Actor; library?: RuleLibrary };
 
@@ -30,15 +31,16 @@ const shopContext = async ({
   db: Db;
   actor: Actor;
   shopId: string;
-}): Promise<{ platform: Platform; timeZone: string }> => {
+}): Promise<{ id: string; platform: Platform; timeZone: string }> => {
   const shop = await findShop({ db, organizationId: actor.organizationId, id: shopId });
   if (!shop || !isPlatform(shop.platform)) throw accountsErrors.invalidReference('body.shopId', '店铺');
-  return { platform: shop.platform, timeZone: shop.timeZone };
+  return { id: shop.id, platform: shop.platform, timeZone: shop.timeZone };
 };
 
 /**
  * Live check (话术检查) of one agent reply against the rule versions in force today. With a shop of
- * the actor's organisation, only the rules of that shop's platform apply; `buyerText` gives the
+ * the actor's organisation, only the rules of that shop's platform apply, with the shop's rule
+ * settings in force today (rules switched off, points, its own forbidden words); `buyerText` gives the
  * buyer's message the reply answers, which some rules need (e.g. agreeing to a bank transfer).
  */
 export const checkReply = async ({
@@ -55,7 +57,15 @@ export const checkReply = async ({
   authorize(actor, 'compliance.check');
   const shop = shopId ? await shopContext({ db, actor, shopId }) : null;
   const day = dayIn(clock.now(), shop?.timeZone ?? defaultTimeZone);
-  const checker = library.checkerFor({ day, platform: shop?.platform });
+  const settings = shop
+    ? settingsInForce(
+        (await loadSettingsVersions({ db, organizationId: actor.organizationId, shopIds: [shop.id] })).get(
+          shop.id,
+        ) ?? [],
+        day,
+      )
+    : undefined;
+  const checker = library.checkerFor({ day, platform: shop?.platform, settings });
   return checker.check({ text, ...(buyerText ? { buyerText } : {}) });
 };
 

@@ -11,7 +11,9 @@ import { insertTeam } from '../../store/teams.repository.js';
 import { insertUser, setUserSubAccounts } from '../../store/users.repository.js';
 import { recordAudit } from '../accounts/accounts.audit.js';
 import { seedBuiltInQuestions } from '../questions/questions.seed.js';
+import { seedBuiltInPapers, seedDemoExam } from '../exams/exams.seed.js';
 import { seedDemoMetrics } from '../metrics-store/metrics-store.demo.js';
+import { seedDemoInspection } from '../inspection/inspection.demo.js';
 import { generatePassword, hashPassword } from '../accounts/accounts.crypto.js';
 import type { Clock } from '../accounts/accounts.types.js';
 import { type DemoData, loadDemoData } from './demo.data.js';
@@ -99,6 +101,9 @@ const seedInto = async (db: Db, data: DemoData, now: Date, fixedPassword?: strin
   }
   const credentials = await insertPeople(db, organizationId, people, now, fixedPassword);
   await seedBuiltInQuestions({ db, clock: { now: () => now }, organizationId });
+  // The built-in papers, and one open 上岗考试 for the 售前组 so the demo has an exam to sit.
+  await seedBuiltInPapers({ db, clock: { now: () => now }, organizationId });
+  await seedDemoExam({ db, clock: { now: () => now }, organizationId });
   const actor = { userId: null, organizationId, ip: null };
   await recordAudit({ db, clock: { now: () => now }, actor, action: 'demo.seeded', target: organizationId });
   return { organizationId, credentials };
@@ -130,6 +135,8 @@ export const seedDemoIfEmpty = async (deps: {
   const seeded = await seedDemo(deps);
   // 30 days of generated chats and orders, so the 绩效 dashboard has numbers on a first start.
   await seedDemoMetrics({ db: deps.db, organizationId: seeded.organizationId, now: deps.clock.now() });
+  // …and a finished 质检 run over them with a default score sheet, so the workbench has findings.
+  await seedDemoInspection({ db: deps.db, clock: deps.clock, organizationId: seeded.organizationId });
   return seeded;
 };
 
@@ -146,5 +153,6 @@ export const reseedDemo = async ({
     }
     const seeded = await seedInto(trx, data, clock.now(), password);
     await seedDemoMetrics({ db: trx, organizationId: seeded.organizationId, now: clock.now() });
+    await seedDemoInspection({ db: trx, clock, organizationId: seeded.organizationId });
     return seeded;
   });

@@ -9,3 +9,10 @@ export type {
   ConversationMessage,
   Finding,
 } from './compliance.types.js';
+export type {
+  OrderFactFinding,
+  OrderFactMessage,
+  OrderFactRule,
+  OrderFacts,
+} from './compliance.orders.js';
+export { checkOrderFacts } from './compliance.orders.js';

@@ -13,6 +13,10 @@ const statusByCode: Record<string, number> = {
   'validation.failed': 400,
   not_found: 404,
   conflict: 409,
+  'exams.not_open': 409,
+  'exams.no_attempts_left': 409,
+  'exams.attempt_closed': 409,
+  'exams.deadline_passed': 409,
 };
 
 /** Status for an application error code; other areas' codes follow their suffix. */

@@ -1,6 +1,8 @@
 import { accountsMigration } from './0001-accounts.js';
 import { questionBankMigration } from './0002-question-bank.js';
 import { metricsMigration } from './0003-metrics.js';
+import { examsMigration } from './0004-exams.js';
+import { inspectionMigration } from './0005-inspection.js';
 import { metricResultsMigration } from './0006-metric-results.js';
 import { creditRulingsMigration } from './0007-credit-rulings.js';
 import type { Migration } from './migration.types.js';
@@ -12,6 +14,8 @@ export const migrations: Migration[] = [
   accountsMigration,
   questionBankMigration,
   metricsMigration,
+  examsMigration,
+  inspectionMigration,
   metricResultsMigration,
   creditRulingsMigration,
 ];

@@ -1,0 +1,10 @@
+export * from './inspection.errors.js';
+export * from './inspection.export.js';
+export * from './inspection.findings.js';
+export * from './inspection.review.js';
+export * from './inspection.run.js';
+export * from './inspection.samples.js';
+export * from './inspection.scores.js';
+export * from './inspection.settings.js';
+export { periodDays } from './inspection.scope.js';
+export { defaultScoreSheet, seedDemoInspection } from './inspection.demo.js';

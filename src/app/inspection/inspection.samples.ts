@@ -1,0 +1,274 @@
+import {
+  drawSample,
+  type ScoreSheetItem,
+  scoreSample,
+  seedOf,
+  validateSheetItems,
+} from '../../domain/inspection/index.js';
+import type { Db } from '../../store/database.js';
+import {
+  findSample,
+  findSamples,
+  findScoreSheet,
+  insertSamples,
+  insertScoreSheet,
+  listSamples,
+  listScoreSheets,
+  reviseScoreSheet,
+  type SampleRecord,
+  type ScoreSheetRecord,
+  scoreSampleRow,
+  selectSampleCandidates,
+} from '../../store/inspection-settings.repository.js';
+import { authorize } from '../accounts/accounts.authorize.js';
+import { type Actor, type Clock, recordAudit } from '../accounts/index.js';
+import { inspectionErrors } from './inspection.errors.js';
+import { dayText, inspectionShops, periodDays } from './inspection.scope.js';
+
+// 质检评分表 and 抽检: a reviewer draws N conversations per agent at random (seeded, so the same
+// draw can be repeated and checked) and scores each against a sheet.
+
+export type ScoreSheetView = {
+  id: string;
+  title: string;
+  items: ScoreSheetItem[];
+  version: number;
+  maxTotal: number;
+};
+
+const toSheetView = (row: ScoreSheetRecord): ScoreSheetView => {
+  const items = row.items as ScoreSheetItem[];
+  return {
+    id: row.id,
+    title: row.title,
+    items,
+    version: row.version,
+    maxTotal: items.reduce((sum, item) => sum + item.points, 0),
+  };
+};
+
+export type SampleView = {
+  id: string;
+  sheetId: string;
+  shopId: string;
+  shopName: string;
+  day: string;
+  conversation: string;
+  buyer: string;
+  agent: string;
+  sheetVersion: number | null;
+  scores: number[] | null;
+  total: number | null;
+  comment: string | null;
+  scoredBy: string | null;
+  scoredAt: string | null;
+};
+
+const toSampleView = (row: SampleRecord): SampleView => ({
+  id: row.id,
+  sheetId: row.sheetId,
+  shopId: row.shopId,
+  shopName: row.shopName,
+  day: dayText(row.day),
+  conversation: row.conversation,
+  buyer: row.buyer,
+  agent: row.agent,
+  sheetVersion: row.sheetVersion,
+  scores: (row.scores as number[] | null) ?? null,
+  total: row.total,
+  comment: row.comment,
+  scoredBy: row.scoredBy,
+  scoredAt: row.scoredAt?.toISOString() ?? null,
+});
+
+const checkItems = (items: ScoreSheetItem[]) => {
+  const issues = validateSheetItems(items);
+  if (issues.length > 0)
+    throw inspectionErrors.invalid(
+      issues.map((issue) => ({ path: `body.${issue.at?.field ?? 'items'}`, message: issue.message })),
+    );
+};
+
+export const listInspectionSheets = async ({ db, actor }: { db: Db; actor: Actor }) => {
+  authorize(actor, 'inspection.read');
+  return { sheets: (await listScoreSheets({ db, organizationId: actor.organizationId })).map(toSheetView) };
+};
+
+/** Creates a sheet, or with `id` saves a new version of it. */
+export const saveScoreSheet = async ({
+  db,
+  clock,
+  actor,
+  id,
+  title,
+  items,
+}: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  id?: string | undefined;
+  title: string;
+  items: ScoreSheetItem[];
+}): Promise<ScoreSheetView> => {
+  authorize(actor, 'inspection.review');
+  checkItems(items);
+  let saved: ScoreSheetRecord;
+  if (id === undefined) {
+    saved = await insertScoreSheet({
+      db,
+      sheet: { organizationId: actor.organizationId, title, items, createdBy: actor.userId, at: clock.now() },
+    });
+  } else {
+    if (!(await findScoreSheet({ db, organizationId: actor.organizationId, id })))
+      throw inspectionErrors.sheetNotFound();
+    saved = await reviseScoreSheet({ db, id, title, items, at: clock.now() });
+  }
+  await recordAudit({
+    db,
+    clock,
+    actor,
+    action: 'inspection.sheet_saved',
+    target: saved.id,
+    details: { title, version: saved.version },
+  });
+  return toSheetView(saved);
+};
+
+/**
+ * Draws up to `perAgent` conversations per agent from `from`–`to` for scoring with `sheetId`.
+ * The seed defaults to one derived from the period and shop, so drawing again returns the same
+ * conversations; conversations already drawn for the sheet are returned as they are.
+ */
+export const drawSamples = async ({
+  db,
+  clock,
+  actor,
+  sheetId,
+  from,
+  to,
+  perAgent,
+  shopId,
+  seed,
+}: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  sheetId: string;
+  from: string;
+  to: string;
+  perAgent: number;
+  shopId?: string | undefined;
+  seed?: number | undefined;
+}): Promise<{ seed: number; samples: SampleView[] }> => {
+  authorize(actor, 'inspection.review');
+  const { fromDay, toDay } = periodDays({ from, to });
+  if (!(await findScoreSheet({ db, organizationId: actor.organizationId, id: sheetId })))
+    throw inspectionErrors.invalid([{ path: 'body.sheetId', message: '评分表不存在' }]);
+  const shops = await inspectionShops({ db, actor, shopId });
+  const candidates = (
+    await selectSampleCandidates({ db, shopIds: shops.map((shop) => shop.id), fromDay, toDay })
+  ).map((row) => ({ ...row, day: Number(row.day), key: `${row.shopId}/${row.conversation}/${row.agent}` }));
+  const used = seed ?? seedOf(`${from}|${to}|${shopId ?? ''}|${sheetId}`);
+  // A conversation served by two agents is a candidate of each; it is scored once, for the first drawn.
+  const picked = new Map<string, (typeof candidates)[number]>();
+  for (const one of drawSample({ candidates, perAgent, seed: used })) {
+    const key = `${one.shopId}/${one.conversation}`;
+    if (!picked.has(key)) picked.set(key, one);
+  }
+  const chosen = [...picked.values()];
+  await insertSamples({
+    db,
+    samples: chosen.map((one) => ({
+      organizationId: actor.organizationId,
+      sheetId,
+      shopId: one.shopId,
+      day: one.day,
+      conversation: one.conversation,
+      buyer: one.buyer,
+      agent: one.agent,
+      createdBy: actor.userId,
+      createdAt: clock.now(),
+    })),
+  });
+  await recordAudit({
+    db,
+    clock,
+    actor,
+    action: 'inspection.samples_drawn',
+    target: sheetId,
+    details: { from, to, perAgent, shopId: shopId ?? null, seed: used, count: chosen.length },
+  });
+  const stored = await findSamples({ db, organizationId: actor.organizationId, sheetId, keys: chosen });
+  return { seed: used, samples: stored.map(toSampleView) };
+};
+
+/** Scores a sample: one score per sheet item, each within the item's points. */
+export const scoreInspectionSample = async ({
+  db,
+  clock,
+  actor,
+  id,
+  scores,
+  comment,
+}: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  id: string;
+  scores: number[];
+  comment?: string | undefined;
+}): Promise<SampleView> => {
+  authorize(actor, 'inspection.review');
+  const sample = await findSample({ db, organizationId: actor.organizationId, id });
+  if (!sample) throw inspectionErrors.sampleNotFound();
+  const sheet = await findScoreSheet({ db, organizationId: actor.organizationId, id: sample.sheetId });
+  if (!sheet) throw inspectionErrors.sheetNotFound();
+  const { total, issues } = scoreSample({ items: sheet.items as ScoreSheetItem[], scores });
+  if (issues.length > 0)
+    throw inspectionErrors.invalid(
+      issues.map((issue) => ({ path: `body.${issue.at?.field ?? 'scores'}`, message: issue.message })),
+    );
+  await scoreSampleRow({
+    db,
+    id,
+    score: {
+      sheetVersion: sheet.version,
+      scores,
+      total,
+      comment: comment ?? null,
+      scoredBy: actor.userId,
+      scoredAt: clock.now(),
+    },
+  });
+  await recordAudit({
+    db,
+    clock,
+    actor,
+    action: 'inspection.sample_scored',
+    target: id,
+    details: { total, agent: sample.agent },
+  });
+  const scored = await findSample({ db, organizationId: actor.organizationId, id });
+  return toSampleView(scored ?? sample);
+};
+
+/** The samples drawn for conversations of `from`–`to`, scored or not. */
+export const listInspectionSamples = async ({
+  db,
+  actor,
+  from,
+  to,
+}: {
+  db: Db;
+  actor: Actor;
+  from: string;
+  to: string;
+}) => {
+  authorize(actor, 'inspection.read');
+  const { fromDay, toDay } = periodDays({ from, to, at: 'query' });
+  return {
+    samples: (await listSamples({ db, organizationId: actor.organizationId, fromDay, toDay })).map(
+      toSampleView,
+    ),
+  };
+};

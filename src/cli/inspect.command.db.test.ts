@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { loadConfig } from '../config/config.js';
+import { createDatabase } from '../store/database.js';
+import { textHash } from '../store/metrics.repository.js';
+import { insertOrganization } from '../store/organizations.repository.js';
+import { insertShop } from '../store/shops.repository.js';
+import { runCli } from './cli.js';
+
+const kefu = async (...argv: string[]) => {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli({
+    argv,
+    io: { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+};
+
+// Like production: an on-disk PGlite in a temporary folder, or a fresh database on the server at
+// KEFU_TEST_DATABASE_URL.
+const prepareEnvironment = async (dataDir: string) => {
+  const serverUrl = process.env.KEFU_TEST_DATABASE_URL;
+  vi.stubEnv('KEFU_DATA_DIR', dataDir);
+  if (!serverUrl) {
+    vi.stubEnv('DATABASE_URL', '');
+    return async () => undefined;
+  }
+  const name = `kefu_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  vi.stubEnv('DATABASE_URL', url.toString());
+  return async () => {
+    await admin.query(`drop database if exists ${name}`);
+    await admin.end();
+  };
+};
+
+describe('kefu inspect', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-inspect-'));
+  let dropDatabase: () => Promise<void>;
+
+  beforeAll(async () => {
+    dropDatabase = await prepareEnvironment(dataDir);
+    expect((await kefu('db', 'migrate')).code).toBe(0);
+    const config = loadConfig({ env: process.env });
+    const { db, close } = await createDatabase({
+      url: config.store.databaseUrl,
+      dataDir: config.store.dataDir,
+    });
+    const organization = await insertOrganization({ db, name: '测试', demo: false, createdAt: new Date() });
+    const shop = await insertShop({
+      db,
+      shop: { organizationId: organization.id, name: '旗舰店', platform: 'tmall', createdAt: new Date() },
+    });
+    const lines = [
+      { sender: 'buyer', time: '2026-03-02T02:00:00Z', text: '有微信吗' },
+      { sender: 'agent', time: '2026-03-02T02:01:00Z', text: '亲，您好，加我微信 kefu_xiaomei' },
+      { sender: 'buyer', time: '2026-03-02T03:00:00Z', text: '在吗' },
+      { sender: 'agent', time: '2026-03-02T03:01:00Z', text: 'L 码。' },
+    ];
+    await db
+      .insertInto('messages')
+      .values(
+        lines.map((line, index) => ({
+          organizationId: organization.id,
+          shopId: shop.id,
+          day: 20_514,
+          conversation: index < 2 ? 'c1' : 'c2',
+          buyer: index < 2 ? 'b1' : 'b2',
+          agent: '旗舰店:小美',
+          sender: line.sender,
+          time: new Date(line.time),
+          kind: 'human',
+          text: line.text,
+          textHash: textHash(line.text),
+        })),
+      )
+      .execute();
+    await close();
+  });
+  afterAll(async () => {
+    await dropDatabase();
+    vi.unstubAllEnvs();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('inspects a period and prints findings by rule and agent with the speed', async () => {
+    const result = await kefu('inspect', '--from', '2026-03-02', '--to', '2026-03-02');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/offsite_contact\s+1/);
+    expect(result.stdout).toMatch(/no_greeting\s+1/);
+    expect(result.stdout).toMatch(/旗舰店:小美\s+2\s+7/);
+    expect(result.stdout).toContain('检查 4 条消息，发现 2 条问题');
+  });
+
+  test('missing dates are a usage error; an unknown shop is named', async () => {
+    expect((await kefu('inspect', '--from', '2026-03-02')).code).toBe(2);
+    const unknown = await kefu('inspect', '--from', '2026-03-02', '--to', '2026-03-02', '--shop', '无此店');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no shop named "无此店"');
+    const backwards = await kefu('inspect', '--from', '2026-03-05', '--to', '2026-03-02');
+    expect(backwards.stderr).toContain('body.to: 结束日期早于开始日期');
+  });
+
+  test('export writes reviewed findings as eval lines (none reviewed yet: an empty file)', async () => {
+    const out = join(dataDir, 'reviewed.jsonl');
+    const result = await kefu('inspect', 'export', '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('已导出 0 条');
+    expect(readFileSync(out, 'utf8')).toBe('');
+  });
+});
