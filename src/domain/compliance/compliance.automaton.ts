@@ -132,8 +132,11 @@ const grow = (index: KeywordIndex) => {
 /** Records every keyword occurrence of `text` in `index` (replacing the previous text's). */
 export const indexKeywords = (automaton: Automaton, text: string, index: KeywordIndex): void => {
   const { classOf, alphabetSize, delta, outStart, outputs, lengths } = automaton;
-  index.epoch++;
-  index.count = 0;
+  const epoch = ++index.epoch;
+  const { stamp, head } = index;
+  // Locals in the loop; the occurrence arrays are re-read only after they grow.
+  let { keywords, starts, ends, next } = index;
+  let count = 0;
   let state = 0;
   for (let position = 0; position < text.length; position++) {
     const symbol = classOf[text.charCodeAt(position)] as number;
@@ -146,16 +149,20 @@ export const indexKeywords = (automaton: Automaton, text: string, index: Keyword
     const to = outStart[state + 1] as number;
     for (let at = outStart[state] as number; at < to; at++) {
       const keyword = outputs[at] as number;
-      if (index.count === index.starts.length) grow(index);
-      const slot = index.count++;
-      index.keywords[slot] = keyword;
-      index.starts[slot] = position + 1 - (lengths[keyword] as number);
-      index.ends[slot] = position + 1;
-      index.next[slot] = index.stamp[keyword] === index.epoch ? (index.head[keyword] as number) : -1;
-      index.stamp[keyword] = index.epoch;
-      index.head[keyword] = slot;
+      if (count === starts.length) {
+        index.count = count;
+        grow(index);
+        ({ keywords, starts, ends, next } = index);
+      }
+      keywords[count] = keyword;
+      starts[count] = position + 1 - (lengths[keyword] as number);
+      ends[count] = position + 1;
+      next[count] = stamp[keyword] === epoch ? (head[keyword] as number) : -1;
+      stamp[keyword] = epoch;
+      head[keyword] = count++;
     }
   }
+  index.count = count;
 };
 
 export const hasKeyword = (index: KeywordIndex, keyword: number): boolean =>

@@ -9,6 +9,7 @@ import {
   indexKeywords,
   type Span,
 } from './compliance.automaton.js';
+import { contactDigitsMinimum } from './compliance.chars.js';
 import { compileSpec } from './compliance.combine.js';
 import {
   createWorkspace,
@@ -72,7 +73,7 @@ const makeSide = (automaton: Automaton, keywordCount: number) => {
   return (text: string): SideText => {
     const normalized = normalizeInto(text, workspace);
     indexKeywords(automaton, normalized.text, hits);
-    return { normalized, hits };
+    return { normalized, hits, digitRun: workspace.longestDigitRun };
   };
 };
 
@@ -95,8 +96,6 @@ const toFinding = (compiled: CompiledRule, spans: Span[], context: EvalContext):
     suggestion: rule.suggestion,
   };
 };
-
-const digitRunPattern = /[0-9]{10}/;
 
 type ScanPlan = {
   scan: (text: string) => boolean;
@@ -127,6 +126,9 @@ const planScan = ({
     for (const id of pick(entry.detect) ?? []) byKeyword.set(id, [...(byKeyword.get(id) ?? []), position]);
   });
   const digitRules = byKeyword.get(digitRun) ?? [];
+  // The same, as an array indexed by keyword id: one read per occurrence instead of a hash lookup.
+  const rulesOf: (number[] | undefined)[] = [];
+  for (const [id, positions] of byKeyword) if (id >= 0) rulesOf[id] = positions;
   const stamp = new Int32Array(triggered.length);
   let epoch = 0;
   // No closure per call: the hot path allocates only the list it returns.
@@ -138,12 +140,11 @@ const planScan = ({
         selected.push(triggered[position] as CompiledRule);
       }
   };
-  const candidates = ({ normalized, hits }: SideText): CompiledRule[] => {
+  const candidates = ({ hits, digitRun: longestRun }: SideText): CompiledRule[] => {
     epoch++;
     const selected = always.slice();
-    for (let slot = 0; slot < hits.count; slot++)
-      take(selected, byKeyword.get(hits.keywords[slot] as number));
-    if (digitRules.length > 0 && digitRunPattern.test(normalized.text)) take(selected, digitRules);
+    for (let slot = 0; slot < hits.count; slot++) take(selected, rulesOf[hits.keywords[slot] as number]);
+    if (digitRules.length > 0 && longestRun >= contactDigitsMinimum) take(selected, digitRules);
     return selected;
   };
   return {

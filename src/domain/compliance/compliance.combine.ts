@@ -50,14 +50,33 @@ const strongest = (children: CompiledNode[], pick: (node: CompiledNode) => Trigg
 };
 
 // The spans reported are those of the last child that has any: specs put the broad anchor first
-// and the precise pattern last.
+// and the precise pattern last. A child that can say whether it holds is only asked that; its
+// spans are built afterwards, and only when no later child has spans of its own.
 const evaluateAll = (children: CompiledNode[], context: EvalContext): Span[] | null => {
   let spans: Span[] = [];
-  for (const child of children) {
+  let spansAt = -1;
+  let deferred = false;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as CompiledNode;
+    if (child.holds) {
+      if (!child.holds(context)) return null;
+      deferred = true;
+      continue;
+    }
     const result = child.evaluate(context);
     if (result === null) return null;
-    if (result.length > 0) spans = result;
+    if (result.length > 0) {
+      spans = result;
+      spansAt = index;
+    }
   }
+  if (deferred)
+    for (let index = children.length - 1; index > spansAt; index--) {
+      const child = children[index] as CompiledNode;
+      if (!child.holds) continue;
+      const own = child.evaluate(context) ?? [];
+      if (own.length > 0) return own;
+    }
   return spans;
 };
 

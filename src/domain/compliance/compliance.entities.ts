@@ -1,5 +1,6 @@
 import type { EntityKind } from '../rules/index.js';
 import type { Span } from './compliance.automaton.js';
+import { contactDigitsMinimum } from './compliance.chars.js';
 
 /** Luhn checksum, so that 16–19 digit order or tracking numbers are not taken for bank cards. */
 export const passesLuhn = (digits: string): boolean => {
@@ -15,10 +16,17 @@ export const passesLuhn = (digits: string): boolean => {
   return sum % 10 === 0;
 };
 
-/** `needs`: a cheap test that must pass before the regular expression is worth running. */
-type EntityMatcher = { regex: RegExp; needs: (text: string) => boolean; accept?: (match: string) => boolean };
+/**
+ * `needs`: a cheap test that must pass before the regular expression is worth running; it gets the
+ * text and the length of its longest digit run (known from normalisation).
+ */
+type EntityMatcher = {
+  regex: RegExp;
+  needs: (text: string, digitRun: number) => boolean;
+  accept?: (match: string) => boolean;
+};
 
-const hasDigitRun = (text: string): boolean => /[0-9]{10}/.test(text);
+const hasDigitRun = (_text: string, digitRun: number): boolean => digitRun >= contactDigitsMinimum;
 
 // Bounded quantifiers everywhere: a long run of letters or digits must not make matching quadratic.
 const urlTail = '[a-z0-9./?=&_%#:-]{0,200}';
@@ -75,11 +83,11 @@ export const entityTriggers: Record<EntityKind, readonly string[]> = {
 
 const maxMatches = 50;
 
-/** Spans of entities of `kind` in normalised `text`. */
-export const findEntities = (kind: EntityKind, text: string): Span[] => {
+/** Spans of entities of `kind` in normalised `text`, whose longest digit run is `digitRun` long. */
+export const findEntities = (kind: EntityKind, text: string, digitRun: number): Span[] => {
   const { regex, needs, accept } = matchers[kind];
   const spans: Span[] = [];
-  if (!needs(text)) return spans;
+  if (!needs(text, digitRun)) return spans;
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match && spans.length < maxMatches; match = regex.exec(text)) {
     if (match[0].length === 0) regex.lastIndex++;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeText, originalSpan } from './compliance.normalize.js';
+import { createWorkspace, normalizeInto, normalizeText, originalSpan } from './compliance.normalize.js';
 
 const back = (original: string, needle: string): string => {
   const normalized = normalizeText(original);
@@ -70,5 +70,28 @@ describe('normalizeText', () => {
     const normalized = normalizeText('');
     expect(normalized.text).toBe('');
     expect(originalSpan(normalized, 0, 0)).toEqual([0, 0]);
+  });
+
+  test('a text normalisation leaves alone comes back as itself, each character mapped to itself', () => {
+    const original = '亲,您好,这款是纯棉面料';
+    const normalized = normalizeInto(original, createWorkspace());
+    expect(normalized.text).toBe(original);
+    for (let index = 0; index < original.length; index++)
+      expect(originalSpan(normalized, index, index + 1)).toEqual([index, index + 1]);
+  });
+
+  test('characters that often start a variant change nothing unless a variant follows', () => {
+    expect(normalizeText('还可以叠加店铺券，微笑').text).toBe('还可以叠加店铺券,微笑');
+    expect(back('叠加店铺券，加v：kefu2024', '加微信')).toBe('加v');
+  });
+
+  test('the workspace knows the longest digit run, Chinese numerals and separators included', () => {
+    const workspace = createWorkspace();
+    normalizeInto('订单号 2024 1128 1234 5678', workspace);
+    expect(workspace.longestDigitRun).toBe(16);
+    normalizeInto('电话一三八一二三四五六七八', workspace);
+    expect(workspace.longestDigitRun).toBe(11);
+    normalizeInto('满199减20，第一次', workspace);
+    expect(workspace.longestDigitRun).toBe(0);
   });
 });

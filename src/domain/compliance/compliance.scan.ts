@@ -17,10 +17,15 @@ export type Scanner = (text: string) => boolean;
  * character appears; it never answers "no" where the full check could find something.
  */
 /**
- * Per raw character code: `plain` is 1 + the automaton symbol of its normalised form for the
- * common characters that need no special handling (kept, not a digit or numeral, not a separator
- * or joiner), else 0; `ideographOf` says whether its normalised form is an ideograph.
+ * Per raw character code: `plain` is, for the common characters that need no special handling
+ * (kept, not a digit or numeral, not a separator or joiner), 1 + the automaton symbol of its
+ * normalised form, plus `plainIdeograph` when that form is an ideograph — one read per character
+ * on the hot path; else 0. `ideographOf` says whether its normalised form is an ideograph.
  */
+// Bit 17, above any symbol + 1 (symbols are 16-bit).
+const plainIdeograph = 1 << 17;
+const plainSymbol = plainIdeograph - 1;
+
 const characterClasses = (classOf: Uint16Array) => {
   const { mapped, kind, digitOf } = charTables();
   const separator = new Uint8Array(65536);
@@ -37,7 +42,8 @@ const characterClasses = (classOf: Uint16Array) => {
       (digitOf[char] as number) >= 0 ||
       separator[char] === 1 ||
       joiner[char] === 1;
-    if (!special) plain[code] = (classOf[char] as number) + 1;
+    if (!special)
+      plain[code] = ((classOf[char] as number) + 1) | (ideographOf[code] === 1 ? plainIdeograph : 0);
   }
   return { plain, separator, joiner, ideographOf };
 };
@@ -77,9 +83,9 @@ export const buildScanner = ({
       let symbol: number;
       if (fast !== 0) {
         // Most characters: kept, no digit, no separator — one table gives the automaton symbol.
-        lastIdeograph = ideographOf[code] as number;
+        lastIdeograph = fast >>> 17;
         run = 0;
-        symbol = fast - 1;
+        symbol = (fast & plainSymbol) - 1;
       } else {
         const type = kind[code];
         if (type === space) continue;

@@ -7,8 +7,11 @@ import { entityTriggers, findEntities } from './compliance.entities.js';
 import { requiredLiterals } from './compliance.literals.js';
 import { type NormalizedText, normalizeText } from './compliance.normalize.js';
 
-/** One side of a chat as the evaluator sees it: its normalised text and keyword occurrences. */
-export type SideText = { normalized: NormalizedText; hits: KeywordIndex };
+/**
+ * One side of a chat as the evaluator sees it: its normalised text, keyword occurrences and the
+ * length of its longest digit run (so that no rule has to search for one).
+ */
+export type SideText = { normalized: NormalizedText; hits: KeywordIndex; digitRun: number };
 
 export type EvalContext = { agent: SideText; buyer: SideText | null };
 
@@ -33,6 +36,11 @@ export type CompiledNode = {
   strength?: number;
   /** Keywords one of which must occur in the agent text for the node to hold: a cheap early "no". */
   need?: IdSet;
+  /**
+   * Whether the node holds, without building its spans: an `and` asks this of children whose spans
+   * a later child usually replaces, and builds their spans only when none does.
+   */
+  holds?: (context: EvalContext) => boolean;
 };
 
 /** Shared state of one compilation: the keyword registry and the issues found so far. */
@@ -149,20 +157,29 @@ const compileKeywords = (
   const positive = [...any, ...all, ...atLeast];
   const positiveIds = idSet(positive);
   const anyIds = idSet(any);
-  const evaluate: Evaluate = (context) => {
+  const holds = (context: EvalContext): boolean => {
     const text = side(context, speaker);
-    if (!text) return none.length > 0 && positive.length === 0 ? [] : null;
+    if (!text) return none.length > 0 && positive.length === 0;
     const { hits } = text;
-    for (const id of none) if (has(hits, id)) return null;
-    for (const id of all) if (!has(hits, id)) return null;
-    if (count > 0 && atLeast.filter((id) => has(hits, id)).length < count) return null;
-    if (any.length > 0 && !occursAny(hits, anyIds)) return null;
-    return speaker === 'agent' && positive.length > 0 ? spansOf(hits, positiveIds) : [];
+    for (const id of none) if (has(hits, id)) return false;
+    for (const id of all) if (!has(hits, id)) return false;
+    if (count > 0) {
+      let found = 0;
+      for (const id of atLeast) if (has(hits, id)) found++;
+      if (found < count) return false;
+    }
+    return any.length === 0 || occursAny(hits, anyIds);
+  };
+  const spans = speaker === 'agent' && positive.length > 0;
+  const evaluate: Evaluate = (context) => {
+    if (!holds(context)) return null;
+    return spans ? spansOf(context.agent.hits, positiveIds) : [];
   };
   const trigger = speaker === 'agent' && positive.length > 0 ? new Set(positive) : null;
   const words = [...(spec.any ?? []), ...(spec.all ?? []), ...(spec.atLeast?.of ?? [])];
   return {
     evaluate,
+    holds,
     trigger,
     solo: trigger,
     strength: Math.min(...words.map((word) => word.length)),
@@ -254,11 +271,13 @@ const compileEntity = (
     for (const word of entityTriggers[kind])
       trigger.add(word === '#digits' ? digitRun : (compiler.keywordId(word) ?? 0));
   const evaluate: Evaluate = (context) => {
-    const text = side(context, speaker)?.normalized.text;
-    if (text === undefined) return null;
-    const spans = (kinds as EntityKind[])
-      .flatMap((kind) => findEntities(kind, text))
-      .filter(([start, end]) => !exclude?.test(clauseAround(text, start, end)));
+    const found = side(context, speaker);
+    if (!found) return null;
+    const text = found.normalized.text;
+    const spans: Span[] = [];
+    for (const kind of kinds as EntityKind[])
+      for (const span of findEntities(kind, text, found.digitRun))
+        if (!exclude?.test(clauseAround(text, span[0], span[1]))) spans.push(span);
     if (spans.length === 0) return null;
     return speaker === 'agent' ? spans : [];
   };
