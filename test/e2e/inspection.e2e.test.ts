@@ -139,9 +139,10 @@ describe('质检 → 话术检查 and 规则库', () => {
     await page.getByRole('columnheader', { name: '适用平台' }).waitFor();
     await screenshot(page, 'inspection-06-rules-1280');
 
-    await page.getByRole('tab', { name: '批量质检' }).click();
-    await page.getByText('kefu check --jsonl FILE').waitFor();
-    await screenshot(page, 'inspection-07-bulk');
+    // An agent's third tab is their own findings; this one has none before any run.
+    await page.getByRole('tab', { name: '我的质检' }).click();
+    await page.getByText('你目前没有质检结果，继续保持。').waitFor();
+    await screenshot(page, 'inspection-07-mine');
     await page.context().close();
   });
 });

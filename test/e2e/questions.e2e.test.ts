@@ -99,13 +99,14 @@ describe('考试 → 题库 and 导入试题', () => {
     await page.context().close();
   });
 
-  test('the 试卷 tab shows the built-in 上岗考试 definition read-only', async () => {
+  test('the 试卷 tab lists the built-in 上岗考试 as a certifying paper of 100 points, pass mark 80', async () => {
     const page = await signedInPage(supervisorLogin);
     await page.goto(`${session.harness.baseUrl}/exams/papers`);
-    const paperCard = page.getByTestId('paper-definition');
-    await paperCard.waitFor();
-    await expect(paperCard.getByText('80 分及格').count()).resolves.toBe(1);
-    await expect(paperCard.getByText('满分 100 分').count()).resolves.toBe(1);
+    const row = page.getByTestId('paper-table').getByRole('row', { name: /客服上岗考试/ });
+    await row.waitFor();
+    await expect(row.getByText('上岗', { exact: true }).count()).resolves.toBe(1);
+    await expect(row.getByRole('cell', { name: '100', exact: true }).count()).resolves.toBe(1);
+    await expect(row.getByRole('cell', { name: '80', exact: true }).count()).resolves.toBe(1);
     await screenshot(page, 'exams-07-papers');
     await page.context().close();
   });
@@ -131,7 +132,9 @@ describe('考试 → 题库 and 导入试题', () => {
   test('an agent sees no question bank and the API refuses them', async () => {
     const page = await signedInPage(agentLogin);
     await page.goto(`${session.harness.baseUrl}/exams`);
-    await page.getByText(/在线考试与自动判分即将推出/).waitFor();
+    // Agents get their own exams and 错题本, never the bank.
+    await page.getByRole('tab', { name: '我的考试' }).waitFor();
+    await expect(page.getByRole('tab', { name: '题库' }).count()).resolves.toBe(0);
     await expect(page.getByTestId('question-table').count()).resolves.toBe(0);
     expect(await fetchStatus(page, '/api/questions')).toBe(403);
     expect(await fetchStatus(page, '/api/questions/q-timing-001')).toBe(403);

@@ -22,6 +22,9 @@ const InspectionPage = lazy(() =>
 const ExamsPage = lazy(() =>
   import('./features/exams/pages/ExamsPage.js').then((m) => ({ default: m.ExamsPage })),
 );
+const AttemptPage = lazy(() =>
+  import('./features/exams/pages/AttemptPage.js').then((m) => ({ default: m.AttemptPage })),
+);
 const MetricsPage = lazy(() =>
   import('./features/metrics/pages/MetricsPage.js').then((m) => ({ default: m.MetricsPage })),
 );
@@ -50,6 +53,7 @@ export const AppRoutes = () => (
         ))}
       <Route path="inspection/:tab?" element={<InspectionPage />} />
       <Route path="exams/:tab?" element={<ExamsPage />} />
+      <Route path="exams/attempt/:attemptId" element={<AttemptPage />} />
       <Route path="metrics/:tab?" element={<MetricsPage />} />
       <Route path="profile" element={<ProfilePage />} />
       <Route

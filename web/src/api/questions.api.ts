@@ -96,21 +96,6 @@ export type ParsePreview = {
   issues: Issue[];
 };
 
-export type PaperDefinition = {
-  id: string;
-  title: string;
-  description: string;
-  timeLimitMinutes: number;
-  passMark: number;
-  sections: {
-    title: string;
-    type: QuestionType;
-    pointsEach: number;
-    questionIds?: string[];
-    draw?: { count: number; tags?: string[]; difficulty?: [number, number] };
-  }[];
-};
-
 /** The largest file the import reads; mirrors maxPaperBytes on the server. */
 export const maxPaperBytes = 10 * 1024 * 1024;
 
@@ -141,8 +126,6 @@ export const importQuestions = (questions: Question[]) =>
     method: 'POST',
     body: { questions },
   });
-
-export const listPapers = () => request<{ papers: PaperDefinition[] }>('/api/questions/papers');
 
 /** Where the browser downloads the filtered bank as .xlsx (a plain link: the session cookie suffices). */
 export const exportUrl = (filters: QuestionFilters) => {

@@ -1,4 +1,7 @@
 import { zhCNExams } from './zh-CN.exams.js';
+import { zhCNExamsManage } from './zh-CN.exams-manage.js';
+import { zhCNExamsCandidate } from './zh-CN.exams-candidate.js';
+import { zhCNInspectionWorkbench } from './zh-CN.inspection-workbench.js';
 
 /** zh-CN, the first language: every UI text and every API error code the UI explains. */
 export const zhCN = {
@@ -43,16 +46,17 @@ export const zhCN = {
   'area.train.dataIn': '主管导入规则、话术与对练场景后，客服即可在这里开始练习。',
   'area.exams.title': '考试',
   'area.exams.holds':
-    '题库（内置 230 道题）与试卷；可粘贴或上传 Word / Excel 试卷智能导入。在线考试与自动判分即将推出。',
-  'area.exams.dataIn': '把现有的 Word / Excel 题库导入后，即可组卷并安排考试。',
+    '题库（内置 230 道题）与智能导入 Word / Excel 试卷；组卷（固定题或随机抽题）、在线限时考试（自动保存、服务器计时、到时自动交卷）、自动判分与阅卷、试题分析、错题本，通过上岗考试即上岗。',
+  'area.exams.dataIn': '把现有的 Word / Excel 题库导入后，即可组卷并安排考试；客服在「我的考试」中作答。',
   'area.inspection.title': '质检',
   'area.inspection.holds':
-    '话术检查：发送前实时检查回复是否触犯平台高压线，标出违规词并给出合规说法；规则库列出每条规则与扣分。',
+    '话术检查：发送前实时检查回复是否触犯平台高压线，标出违规词并给出合规说法；规则库列出每条规则与扣分；质检工作台批量检查整段聊天记录，确认、误报、申诉，抽检评分，得出每位客服的质检分。',
   'area.inspection.dataIn': '导入聊天记录后，系统按规则库批量检查；也可在发送前实时检查单条回复。',
   'area.metrics.title': '绩效',
   'area.metrics.holds':
     '导入聊天记录与订单后，查看每位客服的咨询、接待、响应时间、询单转化、销售额与客单价，点任一数字可看到背后的买家与聊天。',
-  'area.metrics.dataIn': '在此之前，可以在命令行使用 kefu metrics 计算绩效。',
+  'area.metrics.dataIn':
+    '导入聊天记录、订单、评价后即可查看；也可以在命令行使用 kefu metrics 直接从文件计算绩效。',
   'area.scorecards.title': '考核',
   'area.scorecards.holds': '这里将生成每位客服的月度考核表：绩效、质检与考试成绩合成总分，对应等级与薪酬。',
   'area.scorecards.dataIn': '设置考核指标、权重与薪酬规则，并导入当月绩效与质检数据后生成。',
@@ -181,7 +185,6 @@ export const zhCN = {
   'errors.unknown': '操作失败，请稍后再试',
   'inspection.tab.check': '话术检查',
   'inspection.tab.rules': '规则库',
-  'inspection.tab.bulk': '批量质检',
   'inspection.kind.general': '一般违规',
   'inspection.kind.serious': '严重违规',
   'inspection.kind.service': '服务规范',
@@ -218,11 +221,6 @@ export const zhCN = {
   'inspection.rules.right': '正确说法',
   'inspection.rules.empty': '没有符合条件的规则。',
   'inspection.rules.total': '共 {count} 条规则',
-  'inspection.bulk.title': '批量质检即将上线',
-  'inspection.bulk.text':
-    '导入聊天记录后，这里将按规则库逐条检查全部对话，列出每位客服的违规回复、原因与扣分。',
-  'inspection.bulk.cli':
-    '现在可以先在命令行批量检查：准备每行一条 {"id", "buyer", "agent"} 的 JSONL 文件，然后运行',
   'metrics.tab.dashboard': '绩效看板',
   'metrics.tab.import': '导入数据',
   'metrics.filter.shop': '店铺',
@@ -339,6 +337,9 @@ export const zhCN = {
   'metrics.import.rows': '读取 / 导入 / 跳过',
   'metrics.import.at': '时间',
   ...zhCNExams,
+  ...zhCNExamsManage,
+  ...zhCNExamsCandidate,
+  ...zhCNInspectionWorkbench,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

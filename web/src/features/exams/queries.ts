@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   getQuestion,
   importQuestions,
-  listPapers,
   listQuestions,
   type Question,
   type QuestionFilters,
@@ -14,7 +13,6 @@ export const examsKeys = {
   list: (filters: QuestionFilters, page: number, pageSize: number) =>
     [...examsKeys.questions(), 'list', filters, page, pageSize] as const,
   detail: (id: string) => [...examsKeys.questions(), 'detail', id] as const,
-  papers: () => [...examsKeys.all, 'papers'] as const,
 };
 
 /** One page of the bank; the previous page stays on screen while the next loads. */
@@ -32,13 +30,6 @@ export const useQuestion = (id: string | null) =>
     queryFn: () => getQuestion(id ?? ''),
     enabled: id !== null,
     staleTime: 5 * 60_000,
-  });
-
-export const usePapers = () =>
-  useQuery({
-    queryKey: examsKeys.papers(),
-    queryFn: async () => (await listPapers()).papers,
-    staleTime: 10 * 60_000,
   });
 
 export const useImportQuestions = () => {

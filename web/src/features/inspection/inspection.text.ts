@@ -1,5 +1,8 @@
 import type { Finding } from '../../api/compliance.api.js';
 
+/** A marked span of a text: UTF-16 offsets, `end` exclusive. */
+export type Span = { start: number; end: number };
+
 /** A run of the reply: plain, or inside the spans of one or more findings (by index). */
 export type Segment = { text: string; start: number; findings: number[] };
 
@@ -7,7 +10,7 @@ export type Segment = { text: string; start: number; findings: number[] };
  * Cuts `text` at every finding boundary so overlapping findings highlight correctly; spans outside
  * the text (a stale answer) are clamped rather than trusted.
  */
-export const segmentText = (text: string, findings: Finding[]): Segment[] => {
+export const segmentText = (text: string, findings: readonly Span[]): Segment[] => {
   const clamp = (value: number) => Math.min(Math.max(value, 0), text.length);
   const cuts = new Set([0, text.length]);
   for (const finding of findings) {

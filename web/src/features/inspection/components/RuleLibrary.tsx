@@ -1,11 +1,13 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, SearchOutlined } from '@ant-design/icons';
-import { Empty, Flex, Input, Table, Tag, Typography } from 'antd';
+import { Collapse, Empty, Flex, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Rule } from '../../../api/compliance.api.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { t } from '../../../i18n/i18n.js';
 import { kindColor, kindLabel, pointsLabel } from '../inspection.labels.js';
+import { canManage, useCurrentUser } from '../../auth/session.js';
 import { useRules } from '../queries.js';
+import { ShopRuleSettings } from '../workbench/ShopRuleSettings.js';
 
 const platformNames = (rule: Rule) => rule.platforms.map((platform) => t(`platform.${platform}`));
 
@@ -92,9 +94,13 @@ const columns = [
   },
 ];
 
-/** 规则库: every rule in force, searchable; a row opens to its explanation and examples. */
+/**
+ * 规则库: every rule in force, searchable; a row opens to its explanation and examples. Managers
+ * also set each shop's switches, points and own forbidden words (店铺质检设置).
+ */
 export const RuleLibrary = () => {
   const rules = useRules();
+  const manager = canManage(useCurrentUser());
   const [query, setQuery] = useState('');
   const shown = useMemo(
     () => (rules.data ?? []).filter((rule) => matches(rule, query.trim())),
@@ -117,6 +123,18 @@ export const RuleLibrary = () => {
           {t('inspection.rules.total', { count: shown.length })}
         </Typography.Text>
       </Flex>
+      {manager && rules.data && (
+        <Collapse
+          size="small"
+          items={[
+            {
+              key: 'shop',
+              label: t('inspection.settings.title'),
+              children: <ShopRuleSettings rules={rules.data} />,
+            },
+          ]}
+        />
+      )}
       <Table<Rule>
         rowKey="id"
         size="middle"

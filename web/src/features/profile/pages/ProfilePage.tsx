@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { isApiError } from '../../../api/client.js';
 import { describeError } from '../../../api/errors.js';
@@ -108,9 +109,16 @@ export const ProfilePage = () => {
   const user = useCurrentUser();
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('profile.title')}
-      </Typography.Title>
+      <Flex align="center" gap={8} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('profile.title')}
+        </Typography.Title>
+        {user.certifiedAt && (
+          <Tag icon={<SafetyCertificateOutlined />} color="gold" data-testid="certified-badge">
+            {t('exams.certified.badge')}
+          </Tag>
+        )}
+      </Flex>
       {user.mustChangePassword ? (
         <Alert type="warning" showIcon title={t('profile.mustChangePassword')} style={{ maxWidth: 720 }} />
       ) : null}

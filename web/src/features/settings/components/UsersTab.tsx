@@ -1,6 +1,7 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Role, User } from '../../../api/types.js';
 import type { UserFilters } from '../../../api/users.api.js';
@@ -58,6 +59,16 @@ const buildColumns = (
       ) : (
         <Tag color="green">{t('users.active')}</Tag>
       ),
+  },
+  {
+    title: t('exams.certified.column'),
+    dataIndex: 'certifiedAt',
+    width: 110,
+    // 上岗 is an agent's certification; managers do not sit the 上岗考试.
+    render: (at: string | null, user: User) => {
+      if (at) return <Tag color="gold">{dayjs(at).format('YYYY-MM-DD')}</Tag>;
+      return user.role === 'agent' ? t('exams.certified.none') : '—';
+    },
   },
   {
     title: t('users.actions'),
@@ -133,7 +144,7 @@ export const UsersTab = () => {
         loading={users.isFetching && !users.data}
         dataSource={users.data}
         columns={columns}
-        scroll={{ x: 1050 }}
+        scroll={{ x: 1160 }}
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,

@@ -1,0 +1,196 @@
+import type { FindingStatus } from '../../../src/domain/inspection/index.js';
+import type { CustomRule, RuleKind } from '../../../src/domain/rules/index.js';
+import { request } from './client.js';
+
+export type { CustomRule, FindingStatus };
+
+/** A bulk inspection (批量质检) of the stored chats of a period; polled while `running`. */
+export type InspectionRun = {
+  id: string;
+  shopId: string | null;
+  from: string;
+  to: string;
+  status: 'running' | 'done' | 'failed';
+  messagesTotal: number;
+  messagesChecked: number;
+  findingsCount: number;
+  error: string | null;
+  createdBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+};
+
+/** One stored finding: a rule broken in one agent message, and where it stands in review. */
+export type StoredFinding = {
+  id: string;
+  shopId: string;
+  shopName: string;
+  day: string;
+  conversation: string;
+  buyer: string;
+  agent: string;
+  messageTime: string;
+  ruleId: string;
+  ruleTitle: string;
+  ruleVersion: number;
+  kind: RuleKind;
+  points: number;
+  /** UTF-16 offsets of the evidence in the message; `end` is exclusive. */
+  start: number;
+  end: number;
+  evidence: string;
+  orderId: string | null;
+  status: FindingStatus;
+  dismissReason: string | null;
+  reviewNote: string | null;
+  appealText: string | null;
+  decisionNote: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  appealedAt: string | null;
+  decidedAt: string | null;
+};
+
+export type FindingsFilter = {
+  status?: FindingStatus | undefined;
+  ruleId?: string | undefined;
+  agent?: string | undefined;
+  shopId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+};
+
+export type FindingsPage = {
+  findings: StoredFinding[];
+  total: number;
+  byRule: { ruleId: string; count: number }[];
+  byAgent: { agent: string; count: number; points: number }[];
+};
+
+export type ConversationMessage = {
+  time: string;
+  sender: string;
+  agent: string;
+  kind: string;
+  text: string;
+  findings: { id: string; start: number; end: number; ruleId: string; status: string }[];
+};
+
+export type InspectionConversation = {
+  shopId: string;
+  shopName: string;
+  conversation: string;
+  messages: ConversationMessage[];
+};
+
+export type AgentScore = {
+  agent: string;
+  displayName: string | null;
+  findings: number;
+  confirmed: number;
+  deductions: number;
+  sampled: number;
+  sampleAverage: number | null;
+  qaScore: number;
+};
+
+export type ScoreSheetItem = { label: string; points: number; description?: string };
+export type ScoreSheet = {
+  id: string;
+  title: string;
+  items: ScoreSheetItem[];
+  version: number;
+  maxTotal: number;
+};
+
+/** A conversation drawn for 抽检; `scores` is null until a reviewer scores it. */
+export type Sample = {
+  id: string;
+  sheetId: string;
+  shopId: string;
+  shopName: string;
+  day: string;
+  conversation: string;
+  buyer: string;
+  agent: string;
+  sheetVersion: number | null;
+  scores: number[] | null;
+  total: number | null;
+  comment: string | null;
+  scoredBy: string | null;
+  scoredAt: string | null;
+};
+
+export type ShopSettingsVersion = {
+  effectiveFrom: string;
+  rules: Record<string, { enabled?: boolean; points?: number }>;
+  custom: CustomRule[];
+  createdBy: string | null;
+  createdAt: string;
+};
+
+export type ShopSettingsInput = Pick<ShopSettingsVersion, 'effectiveFrom' | 'rules' | 'custom'>;
+
+const base = '/api/inspection';
+
+const toQuery = (values: Record<string, string | number | undefined>) =>
+  Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, value === undefined ? undefined : String(value)]),
+  );
+
+export const startRun = (input: { from: string; to: string; shopId?: string }) =>
+  request<InspectionRun>(`${base}/runs`, { method: 'POST', body: input });
+
+export const listRuns = () => request<{ runs: InspectionRun[] }>(`${base}/runs`);
+
+export const getRun = (id: string) => request<InspectionRun>(`${base}/runs/${encodeURIComponent(id)}`);
+
+export const listFindings = (filter: FindingsFilter) =>
+  request<FindingsPage>(`${base}/findings`, { query: toQuery(filter) });
+
+export const getConversation = (shopId: string, conversation: string) =>
+  request<InspectionConversation>(
+    `${base}/conversations/${encodeURIComponent(shopId)}/${encodeURIComponent(conversation)}`,
+  );
+
+const findingAction = (id: string, action: string, body: unknown) =>
+  request<StoredFinding>(`${base}/findings/${encodeURIComponent(id)}/${action}`, { method: 'POST', body });
+
+export const confirmFinding = (id: string, note?: string) =>
+  findingAction(id, 'confirm', note ? { note } : {});
+export const dismissFinding = (id: string, reason: string) => findingAction(id, 'dismiss', { reason });
+export const appealFinding = (id: string, text: string) => findingAction(id, 'appeal', { text });
+export const decideAppeal = (id: string, upheld: boolean, note: string) =>
+  findingAction(id, 'decide', { upheld, note });
+
+export const getScores = (query: { from: string; to: string; shopId?: string | undefined }) =>
+  request<{ agents: AgentScore[] }>(`${base}/scores`, { query: toQuery(query) });
+
+export const listScoreSheets = () => request<{ sheets: ScoreSheet[] }>(`${base}/score-sheets`);
+
+export const listSamples = (query: { from: string; to: string }) =>
+  request<{ samples: Sample[] }>(`${base}/samples`, { query });
+
+export const drawSamples = (input: {
+  sheetId: string;
+  from: string;
+  to: string;
+  perAgent: number;
+  shopId?: string | undefined;
+}) => request<{ seed: number; samples: Sample[] }>(`${base}/samples/draw`, { method: 'POST', body: input });
+
+export const scoreSample = (id: string, input: { scores: number[]; comment?: string }) =>
+  request<Sample>(`${base}/samples/${encodeURIComponent(id)}/score`, { method: 'POST', body: input });
+
+export const getShopSettings = (shopId: string) =>
+  request<{ shopId: string; versions: ShopSettingsVersion[] }>(
+    `${base}/settings/${encodeURIComponent(shopId)}`,
+  );
+
+export const saveShopSettings = (shopId: string, input: ShopSettingsInput) =>
+  request<ShopSettingsVersion>(`${base}/settings/${encodeURIComponent(shopId)}`, {
+    method: 'PUT',
+    body: input,
+  });
