@@ -1,62 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { verifyPassword } from '../app/accounts/accounts.crypto.js';
 import { createDatabase } from '../store/database.js';
-import { runCli } from './cli.js';
-import type { CliIo } from './cli.io.js';
-
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text) };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-};
-
-const kefu = async (...argv: string[]) => {
-  const { io, stdout, stderr } = capture();
-  const code = await runCli({ argv, io });
-  return { code, stdout: stdout(), stderr: stderr() };
-};
-
-// The commands read DATABASE_URL / KEFU_DATA_DIR like in production: an on-disk PGlite in a temporary
-// folder, or a fresh database on the server at KEFU_TEST_DATABASE_URL.
-const prepareEnvironment = async () => {
-  const serverUrl = process.env.KEFU_TEST_DATABASE_URL;
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-cli-'));
-  vi.stubEnv('KEFU_DATA_DIR', dataDir);
-  if (!serverUrl) {
-    vi.stubEnv('DATABASE_URL', '');
-    return { cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const name = `kefu_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  vi.stubEnv('DATABASE_URL', url.toString());
-  return {
-    cleanup: async () => {
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-};
+import { kefu, prepareEnvironment } from './cli.test-utils.js';
 
 // Each command opens the database afresh; a first on-disk PGlite start takes long on a busy machine.
 describe('kefu db, demo and user commands', { timeout: 180_000 }, () => {
-  let cleanup: () => Promise<void>;
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-cli-'));
+  let dropDatabase: () => Promise<void>;
   beforeAll(async () => {
-    ({ cleanup } = await prepareEnvironment());
+    dropDatabase = await prepareEnvironment(dataDir);
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
-    await cleanup();
+    await dropDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   test('db migrate applies the migrations once, then reports the database up to date', async () => {

@@ -1,7 +1,8 @@
-import type { Actor, AppError } from '../app/accounts/index.js';
+import { type Actor, AppError } from '../app/accounts/index.js';
 import type { Db } from '../store/database.js';
 import { findFirstOrganization } from '../store/organizations.repository.js';
 import { CliError } from './cli.io.js';
+import { withMigratedDatabase } from './db.command.js';
 
 /**
  * The actor of a command run by the server's owner: the installation's organisation, with admin
@@ -16,3 +17,15 @@ export const cliActor = async (db: Db): Promise<Actor> => {
 /** An application error as a command prints it: the message, then each detail's path and reason. */
 export const describeAppError = (error: AppError): string =>
   [error.message, ...error.details.map((detail) => `${detail.path}: ${detail.message}`)].join('\n  ');
+
+/** Runs `work` as the server's owner on the configured database; application errors become CLI errors. */
+export const asOwner = <T>(work: (deps: { db: Db; actor: Actor }) => Promise<T>) =>
+  withMigratedDatabase(async ({ db }) => {
+    const actor = await cliActor(db);
+    try {
+      return await work({ db, actor });
+    } catch (error) {
+      if (error instanceof AppError) throw new CliError(describeAppError(error));
+      throw error;
+    }
+  });

@@ -1,38 +1,13 @@
-import { type Actor, AppError, systemClock } from '../app/accounts/index.js';
+import { systemClock } from '../app/accounts/index.js';
 import { type ExamResults, getExamResults, listExams, sweepOverdueAttempts } from '../app/exams/index.js';
 import { csvLine } from '../io/csv/index.js';
-import type { Db } from '../store/database.js';
-import { findFirstOrganization } from '../store/organizations.repository.js';
 import type { CommandRegistration } from './cli.js';
 import { CliError, type CliIo } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
+import { asOwner } from './cli.context.js';
 
 const formats = ['table', 'json', 'csv'] as const;
 type Format = (typeof formats)[number];
-
-const describeAppError = (error: AppError) =>
-  [error.message, ...error.details.map((detail) => `${detail.path}: ${detail.message}`)].join('\n  ');
-
-/** Runs `work` as the server's owner (an admin of the first organisation), AppErrors as CLI errors. */
-const asOwner = <T>(work: (deps: { db: Db; actor: Actor }) => Promise<T>) =>
-  withMigratedDatabase(async ({ db }) => {
-    const organization = await findFirstOrganization({ db });
-    if (!organization)
-      throw new CliError('no organisation yet: start Kefu once (kefu serve) or run kefu demo');
-    const actor: Actor = {
-      userId: null,
-      login: 'kefu-cli',
-      organizationId: organization.id,
-      role: 'admin',
-      ip: null,
-    };
-    try {
-      return await work({ db, actor });
-    } catch (error) {
-      if (error instanceof AppError) throw new CliError(describeAppError(error));
-      throw error;
-    }
-  });
 
 const percent = (ratio: number | null) => (ratio === null ? '-' : `${Math.round(ratio * 100)}%`);
 const orDash = (value: string | number | boolean | null) => (value === null ? '-' : String(value));

@@ -1,47 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { createDatabase } from '../store/database.js';
 import { textHash } from '../store/metrics.repository.js';
 import { insertOrganization } from '../store/organizations.repository.js';
 import { insertShop } from '../store/shops.repository.js';
-import { runCli } from './cli.js';
-
-const kefu = async (...argv: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli({
-    argv,
-    io: { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-};
-
-// Like production: an on-disk PGlite in a temporary folder, or a fresh database on the server at
-// KEFU_TEST_DATABASE_URL.
-const prepareEnvironment = async (dataDir: string) => {
-  const serverUrl = process.env.KEFU_TEST_DATABASE_URL;
-  vi.stubEnv('KEFU_DATA_DIR', dataDir);
-  if (!serverUrl) {
-    vi.stubEnv('DATABASE_URL', '');
-    return async () => undefined;
-  }
-  const name = `kefu_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  vi.stubEnv('DATABASE_URL', url.toString());
-  return async () => {
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
-  };
-};
+import { kefu, prepareEnvironment } from './cli.test-utils.js';
 
 describe('kefu inspect', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-inspect-'));

@@ -1,13 +1,12 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { type Actor, AppError, systemClock } from '../app/accounts/index.js';
+import { AppError, systemClock } from '../app/accounts/index.js';
 import { exportLearningLoop, listInspectionFindings, startInspectionRun } from '../app/inspection/index.js';
-import type { Db } from '../store/database.js';
-import { findFirstOrganization } from '../store/organizations.repository.js';
 import { listShops } from '../store/shops.repository.js';
 import type { CommandRegistration } from './cli.js';
 import { CliError, type CliIo } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
+import { cliActor, describeAppError } from './cli.context.js';
 
 type InspectOptions = { from?: string; to?: string; shop?: string };
 
@@ -22,16 +21,6 @@ Examples:
   kefu inspect --from 2026-03-01 --to 2026-03-07 --shop 天猫旗舰店
   kefu inspect export --out reviewed.jsonl
 `;
-
-const describeAppError = (error: AppError) =>
-  [error.message, ...error.details.map((detail) => `${detail.path}: ${detail.message}`)].join('\n  ');
-
-/** The CLI acts as the organisation's owner (the first organisation, as `kefu import` does). */
-const cliActor = async (db: Db): Promise<Actor> => {
-  const organization = await findFirstOrganization({ db });
-  if (!organization) throw new CliError('no organisation yet: start Kefu once (kefu serve) or run kefu demo');
-  return { userId: null, login: 'kefu-cli', organizationId: organization.id, role: 'admin', ip: null };
-};
 
 const table = (header: string[], rows: (string | number)[][]) => {
   const widths = header.map((title, column) =>
