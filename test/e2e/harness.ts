@@ -11,6 +11,8 @@ export type Harness = {
   baseUrl: string;
   /** The demo organisation's admin; every demo user shares `password`. */
   admin: { login: string; password: string };
+  /** Stops the server and starts a new one on the same database and port (a deploy, a crash). */
+  restart: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -31,12 +33,19 @@ export const startHarness = async (): Promise<Harness> => {
   const seeded = await seedDemo({ db: database.db, clock: systemClock, password: demoPassword });
   const admin = seeded.credentials.find((credential) => credential.role === 'admin');
   if (!admin) throw new Error('the demo seed created no admin');
-  const app = await createServer({ db: database.db, config: overrideConfig(), clock: systemClock, webRoot });
+  const serve = () =>
+    createServer({ db: database.db, config: overrideConfig(), clock: systemClock, webRoot });
+  let app = await serve();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     admin: { login: admin.login, password: demoPassword },
+    restart: async () => {
+      await app.close();
+      app = await serve();
+      await app.listen({ port, host: '127.0.0.1' });
+    },
     close: async () => {
       await app.close();
       await database.close();
