@@ -93,8 +93,23 @@ describe('绩效 dashboard', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '不计入任何客服' }).click();
     await dialog.getByLabel(/改判原因/).fill('买家是店员的亲戚，不计业绩');
     await screenshot(page, 'metrics-07-credit-ruling');
+    // The dialog zooms in; a click during the animation can miss the button on a busy machine.
+    await expect
+      .poll(() =>
+        page
+          .locator('.ant-modal')
+          .last()
+          .evaluate(
+            (modal) => (modal as unknown as { getAnimations: () => unknown[] }).getAnimations().length,
+          ),
+      )
+      .toBe(0);
+    const ruled = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/api/metrics/credit-rulings') && response.request().method() === 'PUT',
+    );
     await dialog.getByRole('button', { name: '确认改判' }).click();
-    await page.getByText('已改判，相关日期的绩效已重新计算').waitFor();
+    expect((await ruled).status()).toBe(204);
     await page.keyboard.press('Escape');
     await expect
       .poll(async () => page.getByTestId('kpi-sales').textContent(), { timeout: 10_000 })
