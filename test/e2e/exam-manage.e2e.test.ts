@@ -160,6 +160,11 @@ describe('考试 for managers: 组卷, 考试安排, results, 试题分析 and �
     await expect(page.getByTestId('pass-rate').getByText('100%').count()).resolves.toBe(1);
     await candidates.getByText('通过', { exact: true }).waitFor();
     await screenshot(page, 'exam-manage-08-results');
+    // The candidate's graded attempt opens from the results as well.
+    await candidates.getByRole('button', { name: '查看答卷' }).click();
+    await page.getByTestId('attempt-report').getByTestId('report-question').nth(3).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('attempt-report').waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: '试题分析' }).click();
     const analysis = page.getByTestId('item-analysis');
     await analysis.getByText(/Cronbach/).waitFor();

@@ -32,6 +32,8 @@ export type CandidateResult = {
   submittedAt: string | null;
   blurCount: number;
   status: CandidateStatus;
+  /** The attempt a manager opens from the results: the best graded one, else the latest. */
+  lastAttemptId: string | null;
 };
 
 export type ExamResults = {
@@ -69,6 +71,14 @@ const candidateResult = (
   blurCount: number,
 ): CandidateResult => {
   const graded = mine.filter((attempt) => attempt.score !== null);
+  const best = graded.reduce<AttemptRecord | null>(
+    (top, attempt) => (top === null || (attempt.score ?? 0) > (top.score ?? 0) ? attempt : top),
+    null,
+  );
+  const latest = mine.reduce<AttemptRecord | null>(
+    (last, attempt) => (last === null || attempt.number > last.number ? attempt : last),
+    null,
+  );
   const submittedAt = mine
     .flatMap((attempt) => (attempt.submittedAt ? [attempt.submittedAt.getTime()] : []))
     .reduce<number | null>((latest, at) => (latest === null || at > latest ? at : latest), null);
@@ -80,6 +90,7 @@ const candidateResult = (
     submittedAt: submittedAt === null ? null : new Date(submittedAt).toISOString(),
     blurCount,
     status: statusOf(mine),
+    lastAttemptId: (best ?? latest)?.id ?? null,
   };
 };
 

@@ -189,11 +189,13 @@ describe('exam API: deadlines, restarts, grading, regrade, certification', () =>
         passed: true,
         blurCount: 1,
         status: 'submitted',
+        lastAttemptId: attemptId,
       },
     );
     expect(results.candidates.find((one: { userId: string }) => one.userId === ahui.userId)).toMatchObject({
       status: 'not_started',
       best: null,
+      lastAttemptId: null,
     });
     const exams = (await call(supervisor, 'GET', '/api/exams')).json();
     expect(exams.exams.find((exam: { id: string }) => exam.id === examId)).toMatchObject({

@@ -22,6 +22,10 @@ export const resultsResponse = z.object({
       submittedAt: iso.nullable(),
       blurCount: z.number().describe('Times the candidate left the exam tab (切屏)'),
       status: z.enum(['not_started', 'in_progress', 'pending_review', 'submitted']),
+      lastAttemptId: z
+        .string()
+        .nullable()
+        .describe('the best graded attempt, else the latest; opens its report'),
     }),
   ),
   distribution: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })),

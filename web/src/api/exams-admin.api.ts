@@ -109,7 +109,7 @@ export type CandidateResult = {
   blurCount: number;
   status: CandidateStatus;
   /** The attempt the report drawer opens (best graded, else latest); sent by newer servers only. */
-  lastAttemptId?: string | null;
+  lastAttemptId: string | null;
 };
 
 export type ExamResults = {
