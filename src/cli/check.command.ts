@@ -63,7 +63,7 @@ const buildChecker = (io: CliIo, options: CheckOptions): Checker => {
   return checker;
 };
 
-const formatTable = (findings: Finding[]): string => {
+const formatTable = (findings: readonly Finding[]): string => {
   if (findings.length === 0) return '未发现违规 (no findings)\n';
   return findings
     .map(

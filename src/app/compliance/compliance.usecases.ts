@@ -52,7 +52,7 @@ export const checkReply = async ({
   buyerText,
   shopId,
 }: Deps & { text: string; buyerText?: string | undefined; shopId?: string | undefined }): Promise<{
-  findings: Finding[];
+  findings: readonly Finding[];
 }> => {
   authorize(actor, 'compliance.check');
   const shop = shopId ? await shopContext({ db, actor, shopId }) : null;

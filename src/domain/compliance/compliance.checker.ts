@@ -215,7 +215,10 @@ const evaluate = (candidates: CompiledRule[], context: EvalContext): Finding[] =
   return findings;
 };
 
-type Check = (input: { text: string; buyerText?: string }) => { findings: Finding[] };
+type Check = (input: { text: string; buyerText?: string }) => { readonly findings: readonly Finding[] };
+
+// Most messages break nothing: they all get this one frozen result instead of a new one each.
+const clean: { readonly findings: readonly Finding[] } = Object.freeze({ findings: Object.freeze([]) });
 
 // Bulk inspection: every agent message with the buyer text since the previous reply, plus the
 // conversation rules on the first human reply.
@@ -280,11 +283,11 @@ export const compileLibrary = (input: {
   const check: Check = ({ text, buyerText }) => {
     const plan = buyerText ? plans.withBuyer : plans.solo;
     counters.checks++;
-    if (!plan.scan(String(text))) return { findings: [] };
+    if (!plan.scan(String(text))) return clean;
     counters.fullChecks++;
     const agent = agentSide(String(text));
     const candidates = plan.candidates(agent);
-    if (candidates.length === 0) return { findings: [] };
+    if (candidates.length === 0) return clean;
     const buyer = buyerText ? buyerSide(String(buyerText)) : null;
     return { findings: suppress(evaluate(candidates, { agent, buyer }), byId) };
   };

@@ -31,7 +31,8 @@ export type ConversationFinding = Finding & { messageIndex: number };
 /** A library compiled once for one day and one shop; check many messages with it. */
 export type Checker = {
   /** Live check of one agent message (message-level rules only). */
-  check: (input: CheckInput) => { findings: Finding[] };
+  /** The result is shared for clean messages (most of them): read it, never change it. */
+  check: (input: CheckInput) => { readonly findings: readonly Finding[] };
   /** Bulk inspection of a whole conversation: every message rule plus conversation rules. */
   checkConversation: (input: { messages: ConversationMessage[] }) => { findings: ConversationFinding[] };
   /** The rule versions in force that this checker applies. */
