@@ -1,10 +1,10 @@
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Progress, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import type { InspectionRun } from '../../../api/inspection.api.js';
 import { describeError } from '../../../api/errors.js';
 import { t } from '../../../i18n/i18n.js';
-import { useShopsForCheck } from '../queries.js';
+import { ShopFilter } from './ShopFilter.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { useRun, useRuns, useStartRun } from './queries.js';
 import { recentPeriod } from './workbench.labels.js';
@@ -36,7 +36,6 @@ export const RunPanel = () => {
   const { message } = App.useApp();
   const [period, setPeriod] = useState(() => recentPeriod(30));
   const [shopId, setShopId] = useState<string | undefined>();
-  const shops = useShopsForCheck(true);
   const runs = useRuns(true);
   const start = useStartRun();
   const [startedId, setStartedId] = useState<string | undefined>();
@@ -66,15 +65,7 @@ export const RunPanel = () => {
       <Flex vertical gap={8}>
         <Flex gap={8} wrap align="center">
           <PeriodPicker value={period} onChange={setPeriod} />
-          <Select<string>
-            aria-label={t('inspection.run.shop')}
-            allowClear
-            placeholder={t('inspection.run.allShops')}
-            value={shopId}
-            onChange={(value) => setShopId(value ?? undefined)}
-            options={(shops.data ?? []).map((shop) => ({ value: shop.id, label: shop.name }))}
-            style={{ minWidth: 160 }}
-          />
+          <ShopFilter value={shopId} onChange={setShopId} />
           <Button
             type="primary"
             icon={<PlayCircleOutlined />}

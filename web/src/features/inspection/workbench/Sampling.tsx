@@ -15,7 +15,7 @@ import type { Sample } from '../../../api/inspection.api.js';
 import { describeError } from '../../../api/errors.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { t } from '../../../i18n/i18n.js';
-import { useShopsForCheck } from '../queries.js';
+import { ShopFilter } from './ShopFilter.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { useDrawSamples, useSamples, useScoreSheets } from './queries.js';
 import { SampleScoring } from './SampleScoring.js';
@@ -29,7 +29,6 @@ export const Sampling = () => {
   const [perAgent, setPerAgent] = useState(3);
   const [sheetId, setSheetId] = useState<string | undefined>();
   const [scoring, setScoring] = useState<Sample | undefined>();
-  const shops = useShopsForCheck(true);
   const sheets = useScoreSheets(true);
   const samples = useSamples(period);
   const draw = useDrawSamples();
@@ -86,15 +85,7 @@ export const Sampling = () => {
     <Flex vertical gap={12}>
       <Flex gap={8} wrap align="center">
         <PeriodPicker value={period} onChange={setPeriod} />
-        <Select<string>
-          aria-label={t('inspection.run.shop')}
-          allowClear
-          placeholder={t('inspection.run.allShops')}
-          value={shopId}
-          onChange={(value) => setShopId(value ?? undefined)}
-          options={(shops.data ?? []).map((shop) => ({ value: shop.id, label: shop.name }))}
-          style={{ minWidth: 150 }}
-        />
+        <ShopFilter value={shopId} onChange={setShopId} />
         <Select<string>
           aria-label={t('inspection.sampling.sheet')}
           value={sheet?.id}

@@ -1,10 +1,10 @@
-import { Empty, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import type { AgentScore } from '../../../api/inspection.api.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { t } from '../../../i18n/i18n.js';
 import { canManage, useCurrentUser } from '../../auth/session.js';
-import { useShopsForCheck } from '../queries.js';
+import { ShopFilter } from './ShopFilter.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { useScores } from './queries.js';
 import { recentPeriod } from './workbench.labels.js';
@@ -48,23 +48,12 @@ export const Scores = () => {
   const manager = canManage(useCurrentUser());
   const [period, setPeriod] = useState(() => recentPeriod(30));
   const [shopId, setShopId] = useState<string | undefined>();
-  const shops = useShopsForCheck(manager);
   const scores = useScores({ ...period, shopId });
   return (
     <Flex vertical gap={12}>
       <Flex gap={8} wrap>
         <PeriodPicker value={period} onChange={setPeriod} />
-        {manager && (
-          <Select<string>
-            aria-label={t('inspection.run.shop')}
-            allowClear
-            placeholder={t('inspection.run.allShops')}
-            value={shopId}
-            onChange={(value) => setShopId(value ?? undefined)}
-            options={(shops.data ?? []).map((shop) => ({ value: shop.id, label: shop.name }))}
-            style={{ minWidth: 160 }}
-          />
-        )}
+        {manager && <ShopFilter value={shopId} onChange={setShopId} />}
       </Flex>
       <Typography.Text type="secondary">{t('inspection.scores.help')}</Typography.Text>
       {scores.isError ? (
