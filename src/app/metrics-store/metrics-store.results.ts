@@ -197,13 +197,16 @@ export const rollUpJudges = ({
   shops,
   owners,
   now,
+  today,
 }: {
   presets: SettingsPresets;
   shops: StoredShop[];
   owners: Map<string, AgentOwner>;
   now: number;
+  /** The shops' local day at `now`: the settings version in force then decides. */
+  today: number;
 }): Pick<RollUpEntriesInput, 'teamOf' | 'isProvisional'> => {
-  const on = dayToText(Math.floor(now / 86_400_000));
+  const on = dayToText(today);
   const settings = new Map<string, MetricsSettings>(
     shops.map((shop) => [shop.name, resolveSettings({ presets, platform: shop.platform, on })]),
   );

@@ -74,14 +74,15 @@ export const metricsFor = async ({
   ...input
 }: MetricsStoreDeps & MetricsForInput): Promise<StoredMetrics> => {
   const now = clock.now().getTime();
-  const { fromDay, toDay } = periodOf({ ...input, today: localDay(now, chinaOffsetMs) });
+  const today = localDay(now, chinaOffsetMs);
+  const { fromDay, toDay } = periodOf({ ...input, today });
   const scope = await metricsScope({ db, actor, shopIds: input.shopIds });
   const { visible } = scope;
   if (visible && (input.by === 'team' || input.by === 'shop')) throw metricsStoreErrors.agentForbidden();
   const stored = await storedEntries({ db, clock, actor, presets, shops: scope.shops, fromDay, toDay });
   const agentDays = visible ? stored.agentDays.filter((entry) => visible.has(entry.agent)) : stored.agentDays;
   const owners = new Map(scope.owners.map((owner) => [owner.agent, owner]));
-  const judge = rollUpJudges({ presets, shops: scope.shops, owners, now });
+  const judge = rollUpJudges({ presets, shops: scope.shops, owners, now, today });
   const report = rollUpEntries({ agentDays, shopDays: stored.shopDays, by: input.by, ...judge });
   const keep = (row: MetricsRow) =>
     (input.agent === undefined || row.agent === input.agent) &&
