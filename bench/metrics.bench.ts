@@ -1,6 +1,7 @@
-// `npm run bench:metrics -- [--messages N] [--heap-mb N]` (default 10,000,000 and 384): the `kefu metrics` path end to end
-// (read CSV → engine → JSON rows per agent-day) at N/10 and N messages, each in its own child
-// process, against DuckDB SQL computing the same KPIs over the same files in the same run.
+// `npm run bench:metrics -- [--messages N] [--heap-mb N]` (default 10,000,000 and 384): `kefu metrics` end to end
+// (the compiled CLI, rebuilt first: read CSV → engine → JSON rows per agent-day) at N/10 and N
+// messages, each in its own process, against DuckDB SQL computing the same KPIs over the same
+// files in the same run.
 // Prints wall time, messages/s, peak RSS, the DuckDB ratio, linearity and any KPI differences.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -80,33 +81,55 @@ const engineOnly = async (messages: number, out: string) => {
   );
 };
 
+/**
+ * `kefu metrics` as users run it: the compiled CLI (`bin/kefu.js`, built first) in its own
+ * process, timed from the process start, so start-up and module loading count.
+ */
+const runKefu = (dir: string, out: string): Measure => {
+  const argv = [
+    'metrics',
+    '--messages',
+    `${dir}/messages.csv`,
+    '--orders',
+    `${dir}/orders.csv`,
+    '--by',
+    'agent-day',
+    '--format',
+    'json',
+    '--out',
+    out,
+    '--now',
+    now,
+  ];
+  const args = [
+    ...heapFlags('kefu'),
+    '--import',
+    `${root}bench/metrics.bench-measure.mjs`,
+    `${root}bin/kefu.js`,
+    ...argv,
+  ];
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`kefu metrics failed (${result.status}): ${result.stderr}`);
+  return JSON.parse(result.stderr.trim().split('\n').at(-1) ?? '{}') as Measure;
+};
+
+const buildCli = () => {
+  const result = spawnSync(
+    process.execPath,
+    [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) throw new Error(`build failed: ${result.stdout}${result.stderr}`);
+};
+
 /** Child mode: run one side and print its wall time and peak RSS as one JSON line. */
 const child = async ([side, dir, out]: string[]) => {
-  if (!side || !dir || !out)
-    throw new Error('usage: --child kefu|duckdb DIR OUT | --child engine MESSAGES OUT');
+  if (!side || !dir || !out) throw new Error('usage: --child duckdb DIR OUT | --child engine MESSAGES OUT');
   const start = performance.now();
-  if (side === 'kefu') {
-    // Each side loads only its own code, so one side's modules do not count in the other's RSS.
-    const { runCli } = await import('../src/cli/cli.js');
-    let errors = '';
-    const argv = [
-      'metrics',
-      '--messages',
-      `${dir}/messages.csv`,
-      '--orders',
-      `${dir}/orders.csv`,
-      '--by',
-      'agent-day',
-      '--format',
-      'json',
-      '--out',
-      out,
-      '--now',
-      now,
-    ];
-    const code = await runCli({ argv, io: { stdout: () => {}, stderr: (text) => (errors += text) } });
-    if (code !== 0) throw new Error(`kefu metrics failed (${code}): ${errors}`);
-  } else if (side === 'engine') {
+  if (side === 'engine') {
     await engineOnly(Number(dir), out);
   } else {
     const { duckdbKpis } = await import('./metrics.bench-duckdb.js');
@@ -187,7 +210,7 @@ const perSecond = (count: number, measure: Measure) =>
 /** One size: kefu (CSV → readers → engine), the engine alone, and DuckDB, compared. */
 const runSize = (size: number) => {
   const data = ensureData(size);
-  const kefu = runChild('kefu', data.dir, `${data.dir}/kefu.json`);
+  const kefu = runKefu(data.dir, `${data.dir}/kefu.json`);
   const engine = runChild('engine', String(size), `${data.dir}/engine.json`);
   const duck = runChild('duckdb', data.dir, `${data.dir}/duckdb.json`);
   const duckRows = readRows(`${data.dir}/duckdb.json`, (json) => json as BaselineRow[]);
@@ -211,6 +234,7 @@ const main = async () => {
   const flag = process.argv.indexOf('--messages');
   const total = flag > 0 ? Number(process.argv[flag + 1]) : 10_000_000;
   if (!Number.isInteger(total) || total < 10) throw new Error('--messages N: a whole number of messages');
+  buildCli();
   const [small, large] = [Math.round(total / 10), total].map(runSize);
   if (!small || !large) return;
   for (const side of ['kefu', 'engine'] as const) {

@@ -15,7 +15,15 @@ import {
   assessmentsCsv,
   writeMetricsXlsx,
 } from '../io/metrics/index.js';
-import { ImportError, readMessages, readOrders, readRatings, readTickets } from '../io/records/index.js';
+import {
+  ImportError,
+  loadMessagesCsv,
+  loadOrdersCsv,
+  readMessages,
+  readOrders,
+  readRatings,
+  readTickets,
+} from '../io/records/index.js';
 import type { CommandRegistration } from './cli.js';
 import { CliError, type CliIo } from './cli.io.js';
 import { createWriteStream } from 'node:fs';
@@ -42,6 +50,8 @@ type MetricsOptions = {
 // One pass per file: a bad row fails the command anyway, so the readers need not validate first.
 const readers: RecordReaders = {
   messages: (options) => readMessages({ ...options, validateFirst: false }),
+  messagesInto: async (options, data) => (await loadMessagesCsv(options, data))?.records ?? null,
+  ordersInto: async (options, data) => (await loadOrdersCsv(options, data))?.records ?? null,
   orders: (options) => readOrders({ ...options, validateFirst: false }),
   ratings: (options) => readRatings({ ...options, validateFirst: false }),
   tickets: (options) => readTickets({ ...options, validateFirst: false }),

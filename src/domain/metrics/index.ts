@@ -11,7 +11,8 @@ export {
 } from './metrics.assessment.js';
 export { assessJd } from './metrics.jd.js';
 export type { SettingsForShop } from './metrics.data.js';
-export { MetricsData } from './metrics.data.js';
+export { MetricsData, messageCode, type OrderFacts } from './metrics.data.js';
+export { hashBytes, ScopedInterner } from './metrics.interner.js';
 export type { MetricsComputation, MetricsTrail } from './metrics.engine.js';
 export { computeMetrics } from './metrics.engine.js';
 export type { ExplainQuery, ExplainRef, ExplainResult } from './metrics.explain.js';

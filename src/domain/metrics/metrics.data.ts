@@ -4,10 +4,10 @@ import {
   Interner,
   int32Column,
   RowChains,
-  ScopedInterner,
   TimeColumn,
   uint8Column,
 } from './metrics.columns.js';
+import { ScopedInterner } from './metrics.interner.js';
 import type { MessageRecord, OrderRecord, RatingRecord, TicketRecord } from './metrics.records.js';
 import type { MetricsSettings } from './metrics.settings.js';
 
@@ -16,6 +16,8 @@ const kindCodes = { human: 0, assist: 1, auto: 2, welcome: 3 } as const;
 
 /** Sender and reply kind packed in one byte: sender * 4 + kind. */
 export const messageCode = {
+  of: (sender: keyof typeof senderCodes, kind: keyof typeof kindCodes) =>
+    senderCodes[sender] * 4 + kindCodes[kind],
   sender: (code: number) => code >> 2,
   kind: (code: number) => code & 3,
   buyer: 0,
@@ -28,6 +30,9 @@ export const filterReason = { none: 0, advertiser: 1, account: 2, staff: 3, ownA
 
 /** An order's credit ruling besides an agent id: none given, or credit no one. */
 export const creditRuling = { none: -2, noOne: -1 } as const;
+
+/** The numbers of an order the engine keeps (money in 分, times epoch ms). */
+export type OrderFacts = Pick<OrderRecord, 'created' | 'paid' | 'amount' | 'items' | 'refund'>;
 
 /** Resolves the settings of a shop from its platform (null when only orders name the shop). */
 export type SettingsForShop = (shop: string, platform: Platform | null) => MetricsSettings;
@@ -79,7 +84,8 @@ export class MetricsData {
     this.orderIds = keepOrderIds ? [] : null;
   }
 
-  private shopId(shop: string, platform: Platform | null): number {
+  /** The id of a shop; the first platform named for it picks its settings. */
+  shopId(shop: string, platform: Platform | null): number {
     const id = this.shops.id(shop);
     if (id === this.shopPlatform.length) {
       this.shopPlatform.push(null);
@@ -96,9 +102,18 @@ export class MetricsData {
     return id;
   }
 
-  private buyerId(shop: number, buyer: string): number {
-    const before = this.buyers.size;
-    const id = this.buyers.id(shop, buyer);
+  /** The id of a buyer of a shop (a buyer id is a (shop, buyer) pair). */
+  buyerId(shop: number, buyer: string): number {
+    return this.noteBuyer(this.buyers.size, this.buyers.id(shop, buyer));
+  }
+
+  /** `buyerId` for a name given as UTF-8 bytes (`bytes[start, end)`), as a byte-level reader has it. */
+  buyerIdOfBytes(shop: number, bytes: Uint8Array, start: number, end: number): number {
+    return this.noteBuyer(this.buyers.size, this.buyers.idOfBytes(shop, bytes, start, end));
+  }
+
+  /** Gives a buyer seen for the first time its rows in the per-buyer columns. */
+  private noteBuyer(before: number, id: number): number {
     if (id === before) {
       this.filtered.push(filterReason.none);
       this.buyerMessages.addGroup();
@@ -117,36 +132,78 @@ export class MetricsData {
     return settings;
   }
 
+  /** The id of an agent (子账号) of a shop. */
+  agentId(shop: number, agent: string): number {
+    return this.agents.id(shop, agent);
+  }
+
+  /** `agentId` for a name given as UTF-8 bytes. */
+  agentIdOfBytes(shop: number, bytes: Uint8Array, start: number, end: number): number {
+    return this.agents.idOfBytes(shop, bytes, start, end);
+  }
+
   addMessage(message: MessageRecord): void {
     const shop = this.shopId(message.shop, message.platform);
     const buyer = this.buyerId(shop, message.buyer);
     const sender = senderCodes[message.sender];
-    if (sender === senderCodes.buyer && this.filtered.get(buyer) === filterReason.none) {
-      const ads = this.shopAds[shop];
-      if (ads?.test(message.text)) this.filtered.set(buyer, filterReason.advertiser);
-    }
+    if (sender === senderCodes.buyer && this.screensText(shop, buyer))
+      this.screenText(shop, buyer, message.text);
+    this.appendMessage(
+      buyer,
+      this.agentId(shop, message.agent),
+      messageCode.of(message.sender, message.kind),
+      message.time,
+    );
+  }
+
+  /**
+   * Whether a buyer message's text must be looked at: the shop has ad patterns and the buyer is
+   * not left out yet. Readers that hold raw bytes decode the text only then.
+   */
+  screensText(shop: number, buyer: number): boolean {
+    return this.shopAds[shop] != null && this.filtered.get(buyer) === filterReason.none;
+  }
+
+  /** Marks the buyer as an advertiser (广告) when a message of theirs matches the shop's ad patterns. */
+  screenText(shop: number, buyer: number, text: string): void {
+    if (this.shopAds[shop]?.test(text)) this.filtered.set(buyer, filterReason.advertiser);
+  }
+
+  /**
+   * Adds a message by ids, for readers that intern names themselves (no record object per row);
+   * `code` is `messageCode.of(sender, kind)`, `time` epoch ms.
+   */
+  appendMessage(buyer: number, agent: number, code: number, time: number): void {
     this.buyerMessages.add(buyer, this.messageTime.length);
-    this.messageAgent.push(this.agents.id(shop, message.agent));
-    this.messageTime.push(message.time);
-    this.messageCode.push(sender * 4 + kindCodes[message.kind]);
+    this.messageAgent.push(agent);
+    this.messageTime.push(time);
+    this.messageCode.push(code);
   }
 
   addOrder(order: OrderRecord): void {
     const shop = this.shopId(order.shop, null);
-    this.buyerOrders.add(this.buyerId(shop, order.buyer), this.orderCreated.length);
-    this.orderCreated.push(order.created);
-    this.orderPaid.push(order.paid ?? Number.NaN);
-    this.orderAmount.push(order.amount);
-    this.orderItems.push(order.items);
-    this.orderRefund.push(order.refund);
-    this.orderCredit.push(
+    const credit =
       order.creditAgent === undefined
         ? creditRuling.none
         : order.creditAgent === null
           ? creditRuling.noOne
-          : this.agents.id(shop, order.creditAgent),
-    );
-    this.orderIds?.push(order.order);
+          : this.agents.id(shop, order.creditAgent);
+    this.appendOrder(this.buyerId(shop, order.buyer), order, credit, order.order);
+  }
+
+  /**
+   * Adds an order by ids, for readers that intern names themselves; `credit` is a
+   * `creditRuling` or an agent id, `order` the order id (kept only for drill-downs).
+   */
+  appendOrder(buyer: number, facts: OrderFacts, credit: number, order: string | (() => string)): void {
+    this.buyerOrders.add(buyer, this.orderCreated.length);
+    this.orderCreated.push(facts.created);
+    this.orderPaid.push(facts.paid ?? Number.NaN);
+    this.orderAmount.push(facts.amount);
+    this.orderItems.push(facts.items);
+    this.orderRefund.push(facts.refund);
+    this.orderCredit.push(credit);
+    this.orderIds?.push(typeof order === 'string' ? order : order());
   }
 
   addRating(rating: RatingRecord): void {

@@ -63,6 +63,19 @@ export class CsvParser {
     }
   }
 
+  /**
+   * Says that the next record starts on physical line `line`: for a caller that feeds only some
+   * lines of a file (those its own fast path could not read) and keeps their numbers true.
+   */
+  at(line: number): void {
+    if (this.tail.length === 0) this.line = line;
+  }
+
+  /** Whether a record is unfinished (a quoted field runs on past the text pushed so far). */
+  get pending(): boolean {
+    return this.tail.length > 0;
+  }
+
   /** Flushes the last record (a file need not end with a newline). */
   end(out: CsvRow[]): void {
     if (this.tail.length > 0) this.parse(this.tail, out, true);

@@ -11,6 +11,7 @@ export {
   suggestMapping,
 } from './records.fields.js';
 export { ImportError } from './records.issues.js';
+export { loadMessagesCsv, loadOrdersCsv } from './records.load.js';
 export {
   findMappingPreset,
   loadMappingPresets,

@@ -76,7 +76,11 @@ export type KindReader<T> = {
   duplicates: () => DuplicateCheck<T>;
 };
 
-const asImportError = (error: unknown, file: string, collected?: IssueCollector): ImportError | null => {
+export const asImportError = (
+  error: unknown,
+  file: string,
+  collected?: IssueCollector,
+): ImportError | null => {
   const before = collected?.listed() ?? [];
   const count = (collected?.errors ?? 0) + 1;
   if (error instanceof ImportError) return error;
@@ -126,7 +130,12 @@ export const zoneOf = (file: string, timeZone = 'Asia/Shanghai') => {
 };
 
 /** Turns table rows into records, reporting bad rows and duplicates; one per file pass. */
-const rowConverter = <T>(reader: KindReader<T>, table: Table, row: RowReader, issues: IssueCollector) => {
+export const rowConverter = <T>(
+  reader: KindReader<T>,
+  table: Pick<Table, 'format' | 'headers'>,
+  row: RowReader,
+  issues: IssueCollector,
+) => {
   const duplicates = reader.duplicates();
   const width = table.headers.length;
   const noun = reader.kind.replace(/s$/, '');

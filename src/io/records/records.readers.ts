@@ -23,10 +23,13 @@ const messageHash = (m: MessageRecord): number => {
   return hash ^ senderCode[m.sender];
 };
 
+/** How many recent messages a repeated message is looked for among (exports repeat one next to itself). */
+export const messageDuplicateWindow = 10_000;
+
 export const messageReader: KindReader<MessageRecord> = {
   kind: 'messages',
   build: buildMessage,
-  duplicates: recentDuplicates((m: MessageRecord) => m.time, messageHash, 10_000),
+  duplicates: recentDuplicates((m: MessageRecord) => m.time, messageHash, messageDuplicateWindow),
 };
 
 export const orderReader: KindReader<OrderRecord> = {

@@ -74,7 +74,7 @@ const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 /** Builds UTC ms from calendar parts, or NaN when a part is out of range (2024-02-30, 25:00). */
-const utcFromParts = (
+export const utcFromParts = (
   y: number,
   mo: number,
   d: number,
