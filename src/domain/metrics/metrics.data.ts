@@ -8,6 +8,7 @@ import {
   uint8Column,
 } from './metrics.columns.js';
 import { ScopedInterner } from './metrics.interner.js';
+import { holdsLead, leadingChars } from './metrics.prefilter.js';
 import type { MessageRecord, OrderRecord, RatingRecord, TicketRecord } from './metrics.records.js';
 import type { MetricsSettings } from './metrics.settings.js';
 
@@ -46,6 +47,8 @@ export class MetricsData {
   readonly shopPlatform: (Platform | null)[] = [];
   readonly shopSettings: (MetricsSettings | undefined)[] = [];
   private readonly shopAds: (RegExp | null)[] = [];
+  /** The characters an ad match can start with, per shop (null: unknown, test every text). */
+  private readonly shopAdLeads: (Uint8Array | null)[] = [];
   /** Buyers interned per shop: a buyer id is a (shop, buyer) pair. */
   readonly buyers = new ScopedInterner();
   readonly agents = new ScopedInterner();
@@ -91,13 +94,15 @@ export class MetricsData {
       this.shopPlatform.push(null);
       this.shopSettings.push(undefined);
       this.shopAds.push(null);
+      this.shopAdLeads.push(null);
     }
     if (platform && this.shopSettings[id] === undefined) {
       const settings = this.settingsFor(shop, platform);
       this.shopPlatform[id] = platform;
       this.shopSettings[id] = settings;
-      this.shopAds[id] =
-        settings.adPatterns.length > 0 ? new RegExp(settings.adPatterns.join('|'), 'i') : null;
+      const ads = settings.adPatterns.join('|');
+      this.shopAds[id] = ads.length > 0 ? new RegExp(ads, 'i') : null;
+      this.shopAdLeads[id] = ads.length > 0 ? leadingChars(ads, true) : null;
     }
     return id;
   }
@@ -162,6 +167,16 @@ export class MetricsData {
    */
   screensText(shop: number, buyer: number): boolean {
     return this.shopAds[shop] != null && this.filtered.get(buyer) === filterReason.none;
+  }
+
+  /**
+   * `screensText` for a text a reader holds as UTF-8 bytes: also false when the text has no
+   * character an ad match could start with, so it need not be decoded.
+   */
+  screensBytes(shop: number, buyer: number, bytes: Uint8Array, start: number, end: number): boolean {
+    if (!this.screensText(shop, buyer)) return false;
+    const leads = this.shopAdLeads[shop];
+    return leads == null || holdsLead(leads, bytes, start, end);
   }
 
   /** Marks the buyer as an advertiser (广告) when a message of theirs matches the shop's ad patterns. */

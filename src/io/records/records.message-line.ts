@@ -12,7 +12,7 @@ export type MessageSink = Pick<
   | 'shopId'
   | 'buyerIdOfBytes'
   | 'agentIdOfBytes'
-  | 'screensText'
+  | 'screensBytes'
   | 'screenText'
   | 'appendMessage'
   | 'addMessage'
@@ -186,10 +186,16 @@ export class MessageLineReader implements FastLines {
       this.ends[at.agent] as number,
     );
     const senderName = senders[sender] as (typeof senders)[number];
-    if (senderName === 'buyer' && sink.screensText(shop, buyer))
+    if (senderName === 'buyer' && this.screens(bytes, shop, buyer))
       sink.screenText(shop, buyer, this.text(bytes, at.text));
     const replyKind = senderName === 'agent' ? (kinds[kind] as (typeof kinds)[number]) : 'human';
     sink.appendMessage(buyer, agent, messageCode.of(senderName, replyKind), time);
+  }
+
+  private screens(bytes: Buffer, shop: number, buyer: number): boolean {
+    const { text } = this.at;
+    if (text < 0) return this.sink.screensBytes(shop, buyer, bytes, 0, 0);
+    return this.sink.screensBytes(shop, buyer, bytes, this.starts[text] as number, this.ends[text] as number);
   }
 
   private shopOfMapping(platform: Platform): number {
