@@ -33,8 +33,9 @@ export const hashText = (hash: number, text: string): number => {
  * typed arrays: no object is kept, so memory stays constant and the collector has nothing to
  * copy. Exports repeat a message next to itself; remembering ten million keys would break the
  * constant-memory promise, and building a string key per message cost as much as parsing it.
- * Two different messages are taken for one only if they share the second and the hash
- * (about one chance in four billion per pair); a collision-full bucket may forget a key early.
+ * Two different messages are taken for one only if they share the hash and the low 32 bits of
+ * their millisecond time (about one chance in four billion per pair within the window); a
+ * collision-full bucket may forget a key early.
  */
 export const recentDuplicates =
   <T>(
@@ -44,19 +45,18 @@ export const recentDuplicates =
   ): (() => DuplicateCheck<T>) =>
   () => {
     let buckets = 1;
-    while (buckets * bucketSize < window * 4) buckets *= 2;
-    // One slot is four numbers side by side (time, hash, line, sequence), so a bucket is two
-    // cache lines instead of a line in each of four arrays.
-    const slots = new Float64Array(buckets * bucketSize * 4);
-    for (let slot = 3; slot < slots.length; slot += 4) slots[slot] = -Infinity;
+    while (buckets * bucketSize < window * 2) buckets *= 2;
+    // One slot is four int32 side by side (time's low bits, hash, line, sequence): a bucket is
+    // one cache line and the table stays small enough for the cache (the reads are random).
+    const slots = new Int32Array(buckets * bucketSize * 4);
+    for (let slot = 3; slot < slots.length; slot += 4) slots[slot] = -0x80000000;
     let count = 0;
     return {
       firstLine: (record, line) => {
-        const time = timeOf(record);
+        // `| 0` keeps the low 32 bits of the ms; `%` on a double is a slow library call.
+        const time = timeOf(record) | 0;
         const hash = hashOf(record) | 0;
-        const start =
-          // `time | 0` keeps the low 32 bits of the ms; `%` on a double is a slow library call.
-          ((hash ^ Math.imul(time | 0, 0x9e3779b1)) & (buckets - 1)) * bucketSize * 4;
+        const start = ((hash ^ Math.imul(time, 0x9e3779b1)) & (buckets - 1)) * bucketSize * 4;
         let oldest = start;
         for (let slot = start; slot < start + bucketSize * 4; slot += 4) {
           const sequence = slots[slot + 3] as number;
