@@ -33,6 +33,21 @@ export class ScopedInterner {
   private last = -1;
   private scratch = new Uint8Array(256);
 
+  /**
+   * Makes room for about `names` names of `bytes` bytes each, so a reader that can estimate them
+   * (from a file's size) pays no growth copies and holds no doubled arrays in reserve.
+   */
+  reserve(names: number, bytes: number): void {
+    let slots = this.slots.length >> 1;
+    while (slots < names * 2) slots *= 2;
+    if (slots * 2 > this.slots.length) {
+      this.slots = new Int32Array(slots * 2);
+      for (let entry = 0; entry < this.count; entry++) this.place(entry);
+    }
+    if (names * stride > this.entries.length) this.entries = grown(this.entries, names * stride);
+    if (names * bytes > this.arena.length) this.arena = grown(this.arena, names * bytes);
+  }
+
   /** The id of a name given as a string; interned on first sight. */
   id(scope: number, name: string): number {
     const length = this.encode(name);
@@ -96,9 +111,10 @@ export class ScopedInterner {
   private insert(scope: number, hash: number, bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
     if ((this.count + 1) * stride > this.entries.length)
-      this.entries = grown(this.entries, this.entries.length * 2);
+      // Growing by half, not doubling: less memory held in reserve on large files.
+      this.entries = grown(this.entries, Math.ceil((this.entries.length * 1.5) / stride) * stride);
     if (this.arenaUsed + length > this.arena.length)
-      this.arena = grown(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + length));
+      this.arena = grown(this.arena, Math.max(Math.ceil(this.arena.length * 1.5), this.arenaUsed + length));
     const entry = this.count++;
     const at = entry * stride;
     this.entries[at] = hash;

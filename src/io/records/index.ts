@@ -11,7 +11,8 @@ export {
   suggestMapping,
 } from './records.fields.js';
 export { ImportError } from './records.issues.js';
-export { loadMessagesCsv, loadOrdersCsv } from './records.load.js';
+export { loadOrdersCsv } from './records.load.js';
+export { loadMessagesCsv } from './records.message-load.js';
 export {
   findMappingPreset,
   loadMappingPresets,

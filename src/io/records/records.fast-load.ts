@@ -38,10 +38,12 @@ export type LoadContext = {
   delimiter: string;
   offsetOf: WallClockOffset;
   issues: IssueCollector;
+  /** About how many lines the file has (its size over the first chunk's bytes per line). */
+  lines: number;
 };
 
 const chunkBytes = 1 << 22;
-const sampleBytes = 1 << 16;
+export const sampleBytes = 1 << 16;
 /** Past this a line cannot be a record the string reader would accept (1 M characters). */
 const longestLineBytes = 1 << 24;
 const newline = 10;
@@ -49,13 +51,17 @@ const cr = 13;
 const quote = 34;
 
 /** A file read in large chunks into one reusable buffer; `pos` is the first unread byte. */
-class ChunkedFile {
+export class ChunkedFile {
   buffer = Buffer.allocUnsafe(chunkBytes);
   filled = 0;
   pos = 0;
   eof = false;
 
   constructor(private readonly handle: FileHandle) {}
+
+  async size(): Promise<number> {
+    return (await this.handle.stat()).size;
+  }
 
   /** Keeps the unread tail, reads more after it; grows the buffer when one line fills it. */
   async refill(): Promise<void> {
@@ -84,7 +90,7 @@ class ChunkedFile {
 }
 
 /** The header row: its fields, line and the byte after it; null when only the string reader can tell. */
-const readHeader = (file: string, chunk: ChunkedFile) => {
+export const readHeader = (file: string, chunk: ChunkedFile) => {
   const { buffer } = chunk;
   const firstEnd = buffer.indexOf(newline, chunk.pos);
   const first = buffer.toString('utf8', chunk.pos, firstEnd === -1 ? chunk.filled : firstEnd);
@@ -105,6 +111,18 @@ const readHeader = (file: string, chunk: ChunkedFile) => {
     line++;
     pos = end + 1;
   }
+};
+
+/** About how many lines a file has, from the bytes per line of its first chunk. */
+const estimateLines = async (chunk: ChunkedFile): Promise<number> => {
+  let lines = 0;
+  for (
+    let at = chunk.buffer.indexOf(newline);
+    at !== -1 && at < chunk.filled;
+    at = chunk.buffer.indexOf(newline, at + 1)
+  )
+    lines++;
+  return Math.ceil(((await chunk.size()) / Math.max(chunk.filled, 1)) * (lines + 1));
 };
 
 /** Throws the string reader's error for bytes that are not UTF-8, naming the line. */
@@ -170,7 +188,15 @@ const loadOpened = async <T>(
   if (resolved.issues.length > 0) throw new ImportError(file, resolved.issues);
   const issues = new IssueCollector(file, options.maxIssues ?? 100, options.onIssue);
   const offsetOf = zoneOf(file, options.timeZone);
-  const readers = setup({ columns: resolved.columns, width: headers.length, delimiter, offsetOf, issues });
+  const lines = await estimateLines(chunk);
+  const readers = setup({
+    columns: resolved.columns,
+    width: headers.length,
+    delimiter,
+    offsetOf,
+    issues,
+    lines,
+  });
   if (!readers) return null;
   const convert = rowConverter(
     readers.slow,
@@ -203,10 +229,10 @@ const loadOpened = async <T>(
   };
 };
 
-type Counts = { rows: number; records: number };
+export type Counts = { rows: number; records: number };
 
 /** The lines the fast reader gave back, read by the string reader in file order. */
-class SlowLines<T> {
+export class SlowLines<T> {
   private readonly parser: CsvParser;
   private readonly rows: CsvRow[] = [];
 

@@ -46,7 +46,8 @@ export class OrderLineReader implements FastLines {
   private readonly shopIds: number[] = [];
   /** Order ids per shop (by the shop's local id) and the line each was first seen on. */
   private readonly orders = new ScopedInterner();
-  private readonly firstLines: number[] = [];
+  private firstLines = new Int32Array(1 << 12);
+  private known = 0;
   private readonly facts = { created: 0, paid: null, amount: 0, items: 1, refund: 0 } as unknown as {
     -readonly [K in keyof OrderFacts]: OrderFacts[K];
   };
@@ -72,6 +73,8 @@ export class OrderLineReader implements FastLines {
     delimiter: string;
     offsetOf: WallClockOffset;
     onDuplicate: (line: number, first: number) => void;
+    /** About how many lines the file has: room is made for as many order ids. */
+    lines: number;
   }): OrderLineReader | null {
     const { columns, delimiter } = options;
     if (Object.keys(columns.constants).length > 0) return null;
@@ -79,7 +82,9 @@ export class OrderLineReader implements FastLines {
     const at = Object.fromEntries(fields.map((field) => [field, columns.index[field] ?? -1])) as Positions;
     if (at.shop < 0 || at.order < 0 || at.buyer < 0 || at.created < 0 || at.amount < 0) return null;
     const { sink, width, offsetOf, onDuplicate } = options;
-    return new OrderLineReader(sink, at, width, delimiter.charCodeAt(0), offsetOf, onDuplicate);
+    const reader = new OrderLineReader(sink, at, width, delimiter.charCodeAt(0), offsetOf, onDuplicate);
+    reader.orders.reserve(Math.ceil(options.lines * 1.1), 12);
+    return reader;
   }
 
   /**
@@ -136,8 +141,14 @@ export class OrderLineReader implements FastLines {
   }
 
   private remember(order: number, line: number): number | undefined {
-    if (order < this.firstLines.length) return this.firstLines[order];
-    this.firstLines.push(line);
+    if (order < this.known) return this.firstLines[order];
+    if (order === this.firstLines.length) {
+      const grown = new Int32Array(this.firstLines.length * 2);
+      grown.set(this.firstLines);
+      this.firstLines = grown;
+    }
+    this.firstLines[order] = line;
+    this.known = order + 1;
     return undefined;
   }
 
