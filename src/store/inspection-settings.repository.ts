@@ -132,6 +132,58 @@ export const reviseScoreSheet = async ({
     .returningAll()
     .executeTakeFirstOrThrow();
 
+/** Per sheet: how many samples were drawn with it and how many of those are scored. */
+export const scoreSheetUsage = async ({
+  db,
+  organizationId,
+  sheetId,
+}: {
+  db: Db;
+  organizationId: string;
+  sheetId?: string | undefined;
+}): Promise<{ sheetId: string; samples: number; scored: number }[]> =>
+  (
+    await db
+      .selectFrom('samples')
+      .select([
+        'sheetId',
+        (eb) => eb.fn.countAll<string>().as('samples'),
+        (eb) => eb.fn.count<string>('scoredAt').as('scored'),
+      ])
+      .where('organizationId', '=', organizationId)
+      .$if(sheetId !== undefined, (query) => query.where('sheetId', '=', sheetId ?? ''))
+      .groupBy('sheetId')
+      .execute()
+  ).map((row) => ({ sheetId: row.sheetId, samples: Number(row.samples), scored: Number(row.scored) }));
+
+/**
+ * Deletes a sheet no sample was ever drawn with (samples would go with it), in one statement so a
+ * draw at the same moment cannot lose its samples. Returns whether a sheet was deleted.
+ */
+export const deleteUnusedScoreSheet = async ({
+  db,
+  organizationId,
+  id,
+}: {
+  db: Db;
+  organizationId: string;
+  id: string;
+}): Promise<boolean> => {
+  const deleted = await db
+    .deleteFrom('scoreSheets')
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('samples').select('samples.id').whereRef('samples.sheetId', '=', 'scoreSheets.id'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return deleted.numDeletedRows > 0n;
+};
+
 export type SampleRecord = Selectable<SamplesTable> & { shopName: string };
 
 /** The conversations of a period, each with the agent who sent its first manual reply. */

@@ -20,6 +20,19 @@ export const inspectionErrors = {
   invalid: (details: { path: string; message: string }[]) =>
     new AppError('validation.failed', details.map((detail) => detail.message).join('；'), details),
   sheetNotFound: () => new AppError('inspection.not_found', '评分表不存在'),
+  sheetScored: (scored: number) =>
+    new AppError(
+      'inspection.conflict',
+      `已有 ${scored} 个抽检按这张评分表评了分，评分项的数量和分值不能再改（名称和评分标准可以改）；要调整请复制为新评分表`,
+      [
+        {
+          path: 'body.items',
+          message: `已有 ${scored} 个抽检按这张评分表评了分，评分项的数量和分值不能再改`,
+        },
+      ],
+    ),
+  sheetInUse: (samples: number) =>
+    new AppError('inspection.conflict', `这张评分表已用于 ${samples} 个抽检，不能删除`),
   sampleNotFound: () => new AppError('inspection.not_found', '抽检记录不存在'),
 };
 

@@ -5,8 +5,9 @@ import { exportLearningLoop } from './inspection.export.js';
 import { getInspectionConversation, listInspectionFindings } from './inspection.findings.js';
 import { appealFinding, confirmFinding, decideAppeal, dismissFinding } from './inspection.review.js';
 import { startInspectionRun } from './inspection.run.js';
-import { drawSamples, saveScoreSheet, scoreInspectionSample } from './inspection.samples.js';
+import { drawSamples, scoreInspectionSample } from './inspection.samples.js';
 import { inspectionScores } from './inspection.scores.js';
+import { saveScoreSheet } from './inspection.sheets.js';
 import { createInspectionFixture, type InspectionFixture, storeChat } from './inspection.test-utils.js';
 
 const clock = { now: () => new Date('2026-03-10T02:00:00Z') };

@@ -1,22 +1,12 @@
-import {
-  drawSample,
-  type ScoreSheetItem,
-  scoreSample,
-  seedOf,
-  validateSheetItems,
-} from '../../domain/inspection/index.js';
+import { drawSample, type ScoreSheetItem, scoreSample, seedOf } from '../../domain/inspection/index.js';
 import type { Db } from '../../store/database.js';
 import {
   findSample,
   findSamples,
   findScoreSheet,
   insertSamples,
-  insertScoreSheet,
   listSamples,
-  listScoreSheets,
-  reviseScoreSheet,
   type SampleRecord,
-  type ScoreSheetRecord,
   scoreSampleRow,
   selectSampleCandidates,
 } from '../../store/inspection-settings.repository.js';
@@ -25,27 +15,8 @@ import { type Actor, type Clock, recordAudit } from '../accounts/index.js';
 import { inspectionErrors } from './inspection.errors.js';
 import { dayText, inspectionShops, periodDays } from './inspection.scope.js';
 
-// 质检评分表 and 抽检: a reviewer draws N conversations per agent at random (seeded, so the same
-// draw can be repeated and checked) and scores each against a sheet.
-
-export type ScoreSheetView = {
-  id: string;
-  title: string;
-  items: ScoreSheetItem[];
-  version: number;
-  maxTotal: number;
-};
-
-const toSheetView = (row: ScoreSheetRecord): ScoreSheetView => {
-  const items = row.items as ScoreSheetItem[];
-  return {
-    id: row.id,
-    title: row.title,
-    items,
-    version: row.version,
-    maxTotal: items.reduce((sum, item) => sum + item.points, 0),
-  };
-};
+// 抽检: a reviewer draws N conversations per agent at random (seeded, so the same draw can be
+// repeated and checked) and scores each against a 质检评分表 (inspection.sheets.ts).
 
 export type SampleView = {
   id: string;
@@ -80,59 +51,6 @@ const toSampleView = (row: SampleRecord): SampleView => ({
   scoredBy: row.scoredBy,
   scoredAt: row.scoredAt?.toISOString() ?? null,
 });
-
-const checkItems = (items: ScoreSheetItem[]) => {
-  const issues = validateSheetItems(items);
-  if (issues.length > 0)
-    throw inspectionErrors.invalid(
-      issues.map((issue) => ({ path: `body.${issue.at?.field ?? 'items'}`, message: issue.message })),
-    );
-};
-
-export const listInspectionSheets = async ({ db, actor }: { db: Db; actor: Actor }) => {
-  authorize(actor, 'inspection.read');
-  return { sheets: (await listScoreSheets({ db, organizationId: actor.organizationId })).map(toSheetView) };
-};
-
-/** Creates a sheet, or with `id` saves a new version of it. */
-export const saveScoreSheet = async ({
-  db,
-  clock,
-  actor,
-  id,
-  title,
-  items,
-}: {
-  db: Db;
-  clock: Clock;
-  actor: Actor;
-  id?: string | undefined;
-  title: string;
-  items: ScoreSheetItem[];
-}): Promise<ScoreSheetView> => {
-  authorize(actor, 'inspection.review');
-  checkItems(items);
-  let saved: ScoreSheetRecord;
-  if (id === undefined) {
-    saved = await insertScoreSheet({
-      db,
-      sheet: { organizationId: actor.organizationId, title, items, createdBy: actor.userId, at: clock.now() },
-    });
-  } else {
-    if (!(await findScoreSheet({ db, organizationId: actor.organizationId, id })))
-      throw inspectionErrors.sheetNotFound();
-    saved = await reviseScoreSheet({ db, id, title, items, at: clock.now() });
-  }
-  await recordAudit({
-    db,
-    clock,
-    actor,
-    action: 'inspection.sheet_saved',
-    target: saved.id,
-    details: { title, version: saved.version },
-  });
-  return toSheetView(saved);
-};
 
 /**
  * Draws up to `perAgent` conversations per agent from `from`–`to` for scoring with `sheetId`.

@@ -3,6 +3,7 @@ import {
   appealFinding,
   confirmFinding,
   decideAppeal,
+  deleteScoreSheet,
   dismissFinding,
   drawSamples,
   exportLearningLoop,
@@ -175,6 +176,14 @@ export const inspectionRoutes: AreaRoutes = async (app, deps) => {
     },
     async (request) =>
       saveScoreSheet({ ...deps, actor: requireAuth(request).actor, id: request.params.id, ...request.body }),
+  );
+  app.delete(
+    '/api/inspection/score-sheets/:id',
+    { config: { permission: 'inspection.review' }, schema: { tags, params: idParams } },
+    async (request, reply) => {
+      await deleteScoreSheet({ ...deps, actor: requireAuth(request).actor, id: request.params.id });
+      return reply.status(204).send();
+    },
   );
   app.get(
     '/api/inspection/samples',

@@ -132,15 +132,20 @@ export const scoresResponse = z.object({
   ),
 });
 
+// Messages in Chinese: the score-sheet editor shows them under the field the path names.
 const sheetItem = z.strictObject({
-  label: z.string().trim().min(1).max(100),
-  points: z.number().positive().max(100),
-  description: z.string().max(500).optional(),
+  label: z.string().trim().min(1, '评分项名称不能为空').max(100, '评分项名称不能超过 100 个字'),
+  points: z
+    .number()
+    .positive('分值须大于 0')
+    .max(100, '单项满分不能超过 100 分')
+    .describe('Full marks of the item'),
+  description: z.string().max(500, '评分标准不能超过 500 个字').optional().describe('What earns the points'),
 });
 
 export const sheetBody = z.strictObject({
-  title: z.string().trim().min(1).max(100),
-  items: z.array(sheetItem).min(1).max(50),
+  title: z.string().trim().min(1, '请填写评分表名称').max(100, '评分表名称不能超过 100 个字'),
+  items: z.array(sheetItem).min(1, '评分表至少要有一项').max(50, '评分表最多 50 项'),
 });
 
 export const sheetSchema = z.object({
@@ -149,6 +154,9 @@ export const sheetSchema = z.object({
   items: z.array(z.object({ label: z.string(), points: z.number(), description: z.string().optional() })),
   version: z.number().int(),
   maxTotal: z.number(),
+  samples: z.number().int().describe('Samples drawn with this sheet'),
+  scored: z.number().int().describe('Of those, scored; once above 0 the items’ count and points are fixed'),
+  updatedAt: z.string(),
 });
 
 export const sheetsResponse = z.object({ sheets: z.array(sheetSchema) });

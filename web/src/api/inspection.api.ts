@@ -103,7 +103,12 @@ export type ScoreSheet = {
   items: ScoreSheetItem[];
   version: number;
   maxTotal: number;
+  /** Samples drawn with the sheet; once `scored` is above 0 its items' count and points are fixed. */
+  samples: number;
+  scored: number;
+  updatedAt: string;
 };
+export type ScoreSheetInput = Pick<ScoreSheet, 'title' | 'items'>;
 
 /** A conversation drawn for 抽检; `scores` is null until a reviewer scores it. */
 export type Sample = {
@@ -169,6 +174,15 @@ export const getScores = (query: { from: string; to: string; shopId?: string | u
   request<{ agents: AgentScore[] }>(`${base}/scores`, { query: toQuery(query) });
 
 export const listScoreSheets = () => request<{ sheets: ScoreSheet[] }>(`${base}/score-sheets`);
+
+export const createScoreSheet = (input: ScoreSheetInput) =>
+  request<ScoreSheet>(`${base}/score-sheets`, { method: 'POST', body: input });
+
+export const updateScoreSheet = (id: string, input: ScoreSheetInput) =>
+  request<ScoreSheet>(`${base}/score-sheets/${encodeURIComponent(id)}`, { method: 'PUT', body: input });
+
+export const deleteScoreSheet = (id: string) =>
+  request<null>(`${base}/score-sheets/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export const listSamples = (query: { from: string; to: string }) =>
   request<{ samples: Sample[] }>(`${base}/samples`, { query });

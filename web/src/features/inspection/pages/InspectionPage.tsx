@@ -6,6 +6,7 @@ import { canManage, useCurrentUser } from '../../auth/session.js';
 import { ReplyCheck } from '../components/ReplyCheck.js';
 import { RuleLibrary } from '../components/RuleLibrary.js';
 import { Sampling } from '../workbench/Sampling.js';
+import { ScoreSheets } from '../workbench/ScoreSheets.js';
 import { Scores } from '../workbench/Scores.js';
 import { Workbench } from '../workbench/Workbench.js';
 
@@ -24,6 +25,9 @@ export const InspectionPage = () => {
       children: <Workbench />,
     },
     ...(manager ? [{ key: 'sampling', label: t('inspection.tab.sampling'), children: <Sampling /> }] : []),
+    ...(manager
+      ? [{ key: 'score-sheets', label: t('inspection.tab.sheets'), children: <ScoreSheets /> }]
+      : []),
     { key: 'scores', label: t('inspection.tab.scores'), children: <Scores /> },
   ];
   if (!tab) return <Navigate to="/inspection/check" replace />;

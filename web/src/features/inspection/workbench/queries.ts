@@ -2,7 +2,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   appealFinding,
   confirmFinding,
+  createScoreSheet,
   decideAppeal,
+  deleteScoreSheet,
   dismissFinding,
   type FindingsFilter,
   getConversation,
@@ -13,12 +15,14 @@ import {
   listRuns,
   listSamples,
   listScoreSheets,
+  type ScoreSheetInput,
   type ShopSettingsInput,
   type StoredFinding,
   saveShopSettings,
   scoreSample,
   startRun,
   drawSamples,
+  updateScoreSheet,
 } from '../../../api/inspection.api.js';
 import { inspectionKeys } from '../queries.js';
 
@@ -139,6 +143,25 @@ export const useScoreSheets = (enabled: boolean) =>
     staleTime: 5 * 60_000,
   });
 
+/** Creates a sheet, or with `id` saves a new version; the list (and the 抽检 picker) refreshes. */
+export const useSaveScoreSheet = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string | undefined; input: ScoreSheetInput }) =>
+      id === undefined ? createScoreSheet(input) : updateScoreSheet(id, input),
+    // A refusal may mean someone scored a sample on it meanwhile: the list shows that too.
+    onSettled: () => client.invalidateQueries({ queryKey: keys.sheets() }),
+  });
+};
+
+export const useDeleteScoreSheet = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: deleteScoreSheet,
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.sheets() }),
+  });
+};
+
 export const useSamples = (query: { from: string; to: string }) =>
   useQuery({ queryKey: keys.samples(query), queryFn: async () => (await listSamples(query)).samples });
 
@@ -146,7 +169,11 @@ export const useDrawSamples = () => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: drawSamples,
-    onSuccess: () => client.invalidateQueries({ queryKey: [...inspectionKeys.all, 'samples'] }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: [...inspectionKeys.all, 'samples'] });
+      // The 评分表 tab shows how many samples use each sheet.
+      void client.invalidateQueries({ queryKey: keys.sheets() });
+    },
   });
 };
 
@@ -158,6 +185,7 @@ export const useScoreSample = () => {
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: [...inspectionKeys.all, 'samples'] });
       void client.invalidateQueries({ queryKey: [...inspectionKeys.all, 'scores'] });
+      void client.invalidateQueries({ queryKey: keys.sheets() });
     },
   });
 };
