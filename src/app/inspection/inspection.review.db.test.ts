@@ -183,7 +183,7 @@ describe('review, scores, sampling and export', () => {
       title: '质检评分表',
       items: [
         { label: '问候', points: 10 },
-        { label: '解答', points: 90 },
+        { label: '解答', points: 40 },
       ],
     });
     const draw = () =>
@@ -200,16 +200,16 @@ describe('review, scores, sampling and export', () => {
     expect((await draw()).samples.map((one) => one.id)).toEqual(first.samples.map((one) => one.id));
     const sample = first.samples.find((one) => one.agent === '旗舰店:A');
     await expect(
-      scoreInspectionSample({ ...deps(), actor: fixture.supervisor, id: sample?.id ?? '', scores: [11, 80] }),
+      scoreInspectionSample({ ...deps(), actor: fixture.supervisor, id: sample?.id ?? '', scores: [11, 40] }),
     ).rejects.toMatchObject({ code: 'validation.failed', details: [{ path: 'body.scores[0]' }] });
     const scored = await scoreInspectionSample({
       ...deps(),
       actor: fixture.supervisor,
       id: sample?.id ?? '',
-      scores: [8, 80],
+      scores: [8, 40],
       comment: '不错',
     });
-    expect(scored).toMatchObject({ total: 88, sheetVersion: 1, comment: '不错' });
+    expect(scored).toMatchObject({ total: 48, sheetVersion: 1, comment: '不错' });
     const scores = await inspectionScores({
       ...deps(),
       actor: fixture.supervisor,
@@ -218,7 +218,8 @@ describe('review, scores, sampling and export', () => {
     });
     expect(scores.agents.find((row) => row.agent === '旗舰店:A')).toMatchObject({
       sampled: 1,
-      sampleAverage: 88,
+      // 48 of the sheet's 50 points, as a percentage.
+      sampleAverage: 96,
     });
   });
 

@@ -1,7 +1,12 @@
-import { countsAsDeduction, isFindingStatus, qaScore } from '../../domain/inspection/index.js';
+import {
+  countsAsDeduction,
+  isFindingStatus,
+  qaScore,
+  type ScoreSheetItem,
+} from '../../domain/inspection/index.js';
 import type { Db } from '../../store/database.js';
 import { findingTotalsByAgent } from '../../store/inspection-findings.repository.js';
-import { listSamples } from '../../store/inspection-settings.repository.js';
+import { listSamples, listScoreSheets } from '../../store/inspection-settings.repository.js';
 import { selectAgentOwners } from '../../store/metrics-read.repository.js';
 import type { Actor } from '../accounts/index.js';
 import { canSee, periodDays, visibleAgents } from './inspection.scope.js';
@@ -17,7 +22,10 @@ export type AgentScore = {
   /** Points of the findings that stand. */
   deductions: number;
   sampled: number;
-  /** Mean total of the scored samples (抽检), null when none was scored. */
+  /**
+   * Mean of the scored samples (抽检), each as a percentage of its sheet's full marks so that
+   * sheets of different totals can be averaged; null when none was scored.
+   */
   sampleAverage: number | null;
   /** 100 − deductions, floored at 0. */
   qaScore: number;
@@ -32,6 +40,17 @@ type Tally = {
 };
 
 const emptyTally = (): Tally => ({ findings: 0, confirmed: 0, deductions: 0, sampled: 0, scoredTotals: [] });
+
+/** Each sheet's full marks; a sheet keeps its items once a sample is scored on it. */
+const sheetFullMarks = async (db: Db, organizationId: string): Promise<Map<string, number>> => {
+  const sheets = await listScoreSheets({ db, organizationId });
+  return new Map(
+    sheets.map((sheet) => [
+      sheet.id,
+      (sheet.items as ScoreSheetItem[]).reduce((sum, item) => sum + item.points, 0),
+    ]),
+  );
+};
 
 /**
  * QA score per agent (sub-account) over `from`–`to`: findings that stand cost their points, a
@@ -81,11 +100,13 @@ export const inspectionScores = async ({
       entry.deductions += row.points;
     }
   }
+  const fullMarks = await sheetFullMarks(db, actor.organizationId);
   for (const sample of await listSamples({ db, organizationId: actor.organizationId, fromDay, toDay })) {
     if ((shopId !== undefined && sample.shopId !== shopId) || !mine(sample.agent, sample.shopId)) continue;
     const entry = tally(sample.agent);
     entry.sampled++;
-    if (sample.total !== null) entry.scoredTotals.push(sample.total);
+    const full = fullMarks.get(sample.sheetId);
+    if (sample.total !== null && full) entry.scoredTotals.push((sample.total / full) * 100);
   }
   const names = new Map(owners.map((owner) => [owner.agent, owner.displayName]));
   const agents = [...tallies.entries()].map(([agent, entry]) => ({

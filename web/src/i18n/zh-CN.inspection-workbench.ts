@@ -170,7 +170,7 @@ export const zhCNInspectionWorkbench = {
   'inspection.scores.confirmed': '成立',
   'inspection.scores.deductions': '扣分',
   'inspection.scores.sampled': '抽检',
-  'inspection.scores.sampleAverage': '抽检均分',
+  'inspection.scores.sampleAverage': '抽检均分（百分制）',
   'inspection.scores.qaScore': '质检得分',
   'inspection.scores.empty': '这个周期没有质检数据。',
   'inspection.scores.help': '质检得分 = 100 − 成立问题的扣分（申诉成立的不扣分），用于月度考核。',
