@@ -47,8 +47,13 @@ export type AgentField = (typeof agentFields)[number];
 
 /** Parts of one agent (or team, or shop) over one day (or a period). */
 export type AgentParts = Record<AgentField, number> & {
-  /** Count of capped response times per whole second, 0 … cap (medians and p90 merge exactly). */
+  /** Count of response times per whole second, 0 … cap (medians and p90 merge exactly). */
   histogram: Uint32Array;
+  /**
+   * Response times longer than the cap, count per whole second: the cap is for means only, and
+   * median and p90 are of the real waits (kpi.md). Rare, so kept sparse.
+   */
+  beyondCap: Map<number, number>;
 };
 
 export const shopFields = [
@@ -68,7 +73,7 @@ export type ShopField = (typeof shopFields)[number];
 export type ShopParts = Record<ShopField, number>;
 
 export const emptyAgentParts = (capSec: number): AgentParts => {
-  const parts = { histogram: new Uint32Array(capSec + 1) } as AgentParts;
+  const parts = { histogram: new Uint32Array(capSec + 1), beyondCap: new Map() } as AgentParts;
   for (const field of agentFields) parts[field] = 0;
   return parts;
 };
@@ -84,16 +89,25 @@ export const addAgentParts = (into: AgentParts, from: AgentParts): void => {
   for (const field of agentFields) into[field] += from[field];
   const n = Math.min(into.histogram.length, from.histogram.length);
   for (let i = 0; i < n; i++) into.histogram[i] = (into.histogram[i] ?? 0) + (from.histogram[i] ?? 0);
+  for (const [second, count] of from.beyondCap) addWait(into, second, count);
+};
+
+/** Counts `count` response times of `second` whole seconds. */
+export const addWait = (parts: AgentParts, second: number, count = 1): void => {
+  if (second < parts.histogram.length) parts.histogram[second] = (parts.histogram[second] ?? 0) + count;
+  else parts.beyondCap.set(second, (parts.beyondCap.get(second) ?? 0) + count);
 };
 
 export const addShopParts = (into: ShopParts, from: ShopParts): void => {
   for (const field of shopFields) into[field] += from[field];
 };
 
-/** Nearest-rank quantile of a whole-second histogram, or null when it is empty. */
-export const histogramQuantile = (histogram: Uint32Array, q: number): number | null => {
+/** Nearest-rank quantile of the response times in whole seconds, or null when there are none. */
+export const responseQuantile = (parts: AgentParts, q: number): number | null => {
+  const { histogram, beyondCap } = parts;
   let total = 0;
   for (const count of histogram) total += count;
+  for (const count of beyondCap.values()) total += count;
   if (total === 0) return null;
   const rank = Math.max(1, Math.ceil(q * total));
   let seen = 0;
@@ -101,5 +115,10 @@ export const histogramQuantile = (histogram: Uint32Array, q: number): number | n
     seen += histogram[i] as number;
     if (seen >= rank) return i;
   }
-  return histogram.length - 1;
+  const longer = [...beyondCap.keys()].sort((a, b) => a - b);
+  for (const second of longer) {
+    seen += beyondCap.get(second) as number;
+    if (seen >= rank) return second;
+  }
+  return longer.at(-1) ?? histogram.length - 1;
 };

@@ -1,5 +1,6 @@
 import {
   type AgentParts,
+  addWait,
   agentFields,
   emptyAgentParts,
   type ShopParts,
@@ -7,7 +8,8 @@ import {
 } from './metrics.aggregate.js';
 
 // Parts as JSON, for keeping them per agent-day in the store. Response-time histograms have one
-// bucket per second up to the cap and are mostly empty, so only the filled buckets are written.
+// bucket per second (up to the cap, and sparse beyond it) and are mostly empty, so only the
+// filled buckets are written.
 
 /** Agent parts as plain JSON: the fields, the histogram's cap and its non-zero buckets. */
 export type AgentPartsJson = Record<string, number> & { cap: number; buckets: [number, number][] };
@@ -17,6 +19,8 @@ export const agentPartsToJson = (parts: AgentParts): AgentPartsJson => {
   parts.histogram.forEach((count, second) => {
     if (count !== 0) buckets.push([second, count]);
   });
+  for (const [second, count] of [...parts.beyondCap].sort((a, b) => a[0] - b[0]))
+    buckets.push([second, count]);
   const json = { cap: parts.histogram.length - 1, buckets } as AgentPartsJson;
   for (const field of agentFields) json[field] = parts[field];
   return json;
@@ -26,7 +30,7 @@ export const agentPartsToJson = (parts: AgentParts): AgentPartsJson => {
 export const agentPartsFromJson = (json: AgentPartsJson): AgentParts => {
   const parts = emptyAgentParts(json.cap);
   for (const field of agentFields) parts[field] = json[field] ?? 0;
-  for (const [second, count] of json.buckets) if (second <= json.cap) parts.histogram[second] = count;
+  for (const [second, count] of json.buckets) addWait(parts, second, count);
   return parts;
 };
 

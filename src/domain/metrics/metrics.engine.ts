@@ -1,4 +1,10 @@
-import { type AgentParts, emptyAgentParts, emptyShopParts, type ShopParts } from './metrics.aggregate.js';
+import {
+  type AgentParts,
+  addWait,
+  emptyAgentParts,
+  emptyShopParts,
+  type ShopParts,
+} from './metrics.aggregate.js';
 import { type Column, int32Column } from './metrics.columns.js';
 import {
   type AssistKind,
@@ -96,7 +102,7 @@ const bookReception = (reception: Reception, buyer: number, sink: MetricsSink, c
   parts.respCount += reception.respCount;
   parts.respSumCapped += reception.respSumCapped;
   parts.respSumUncapped += reception.respSumUncapped;
-  for (const second of reception.seconds) parts.histogram[second] = (parts.histogram[second] ?? 0) + 1;
+  for (const second of reception.seconds) addWait(parts, second);
   parts.firstCount += reception.firstCount;
   parts.firstSum += reception.firstSum;
   parts.slowTurns += reception.slow;

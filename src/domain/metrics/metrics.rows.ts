@@ -1,4 +1,4 @@
-import { type AgentParts, histogramQuantile, type ShopParts } from './metrics.aggregate.js';
+import { type AgentParts, responseQuantile, type ShopParts } from './metrics.aggregate.js';
 
 export type RollUpBy = 'agent' | 'agent-day' | 'team' | 'shop';
 
@@ -92,8 +92,8 @@ export const valuesOf = (parts: AgentParts): MetricValues => ({
   unanswered: parts.consulted - parts.served,
   avgResponseSec: secondsOf(parts.respSumCapped, parts.respCount),
   avgResponseUncappedSec: secondsOf(parts.respSumUncapped, parts.respCount),
-  medianResponseSec: histogramQuantile(parts.histogram, 0.5),
-  p90ResponseSec: histogramQuantile(parts.histogram, 0.9),
+  medianResponseSec: responseQuantile(parts, 0.5),
+  p90ResponseSec: responseQuantile(parts, 0.9),
   firstResponseSec: secondsOf(parts.firstSum, parts.firstCount),
   slowTurns: parts.slowTurns,
   slowReceptions: parts.slowReceptions,

@@ -81,7 +81,8 @@ const recordWait = (reception: Reception, wait: number, first: boolean, context:
   reception.respCount++;
   reception.respSumCapped += capped;
   reception.respSumUncapped += wait;
-  reception.seconds.push(Math.floor(capped / 1000));
+  // Quantiles are of the real waits; only the means use the capped ones.
+  reception.seconds.push(Math.floor(wait / 1000));
   if (first) {
     reception.firstCount++;
     reception.firstSum += capped;
