@@ -8,7 +8,7 @@ import {
   readBytes,
   slots,
 } from './records.line-ring.js';
-import { MessageLineParser, outcome, ParsedRows, row, rowStride } from './records.message-parse.js';
+import { MessageLineParser, outcome, row, rowStride, storeParsed } from './records.message-parse.js';
 
 const newline = 10;
 const cr = 13;
@@ -38,7 +38,6 @@ const wholeLines = (bytes: Buffer, filled: number, eof: boolean): number => {
 /** Parses the whole lines `bytes[0, end)` into rows; returns how many. */
 const parseLines = (
   parser: MessageLineParser,
-  parsed: ParsedRows,
   bytes: Buffer,
   end: number,
   rows: Int32Array,
@@ -55,7 +54,7 @@ const parseLines = (
     rows[base + row.next] = next;
     if (stop === pos) rows[base + row.outcome] = outcome.blank;
     else if (parser.parse(bytes, pos, stop)) {
-      parsed.store(bytes, rows, count);
+      storeParsed(parser, rows, count);
       times[count] = parser.time;
     } else rows[base + row.outcome] = outcome.gaveBack;
     pos = next;
@@ -65,7 +64,6 @@ const parseLines = (
 
 const run = (input: LineWorkerInput, post: (message: LineMessage) => void) => {
   const parser = new MessageLineParser(input.layout);
-  const parsed = new ParsedRows(parser);
   const { ring } = input;
   const busy = new Int32Array(ring.busy);
   const fd = openSync(input.file, 'r');
@@ -108,7 +106,6 @@ const run = (input: LineWorkerInput, post: (message: LineMessage) => void) => {
       const rows = new Int32Array(ring.rows[slot] as SharedArrayBuffer);
       const count = parseLines(
         parser,
-        parsed,
         bytes,
         end,
         rows,

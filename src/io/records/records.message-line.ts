@@ -1,4 +1,4 @@
-import { type MetricsData, messageCode } from '../../domain/metrics/index.js';
+import { type MetricsData, messageCode, ScopedInterner } from '../../domain/metrics/index.js';
 import { type Platform, platforms } from '../../domain/shared/index.js';
 import { hashBytes } from '../../domain/metrics/index.js';
 import { type MessageLayout, row, rowStride } from './records.message-parse.js';
@@ -45,12 +45,9 @@ export const messageKeyHash = (fields: {
  * buyers and agents by their bytes, screens buyer texts for ads and appends each message.
  */
 export class MessageRows {
-  /** Engine ids by the worker's local ids (shops; buyers and agents numbered in the worker). */
+  /** Shop names by their bytes, and the engine's id of each. */
+  private readonly shopNames = new ScopedInterner();
   private readonly shopIds: number[] = [];
-  private buyerIds = new Int32Array(1 << 16);
-  private buyerCount = 0;
-  private agentIds = new Int32Array(1 << 10);
-  private agentCount = 0;
   private readonly key: MessageKey = { time: 0, hash: 0 };
 
   constructor(
@@ -72,8 +69,18 @@ export class MessageRows {
     }
     const { sink } = this;
     const shop = this.shop(bytes, rows, base);
-    const buyer = this.buyer(bytes, rows, base, shop);
-    const agent = this.agent(bytes, rows, base, shop);
+    const buyer = sink.buyerIdOfBytes(
+      shop,
+      bytes,
+      rows[base + row.buyer] as number,
+      rows[base + row.buyer + 1] as number,
+    );
+    const agent = sink.agentIdOfBytes(
+      shop,
+      bytes,
+      rows[base + row.agent] as number,
+      rows[base + row.agent + 1] as number,
+    );
     const sender = senders[rows[base + row.sender] as number] as (typeof senders)[number];
     const textStart = rows[base + row.text] as number;
     const textEnd = rows[base + row.text + 1] as number;
@@ -87,40 +94,13 @@ export class MessageRows {
 
   /** The engine's id of a row's shop; the first row naming it gives its platform (settings). */
   private shop(bytes: Buffer, rows: Int32Array, base: number): number {
-    const local = rows[base + row.shopId] as number;
+    const { constantShop } = this.layout;
+    const start = rows[base + row.shop] as number;
+    const end = rows[base + row.shop + 1] as number;
+    const local = constantShop === null ? this.shopNames.idOfBytes(0, bytes, start, end) : 0;
     if (local < this.shopIds.length) return this.shopIds[local] as number;
     const platform = platforms[rows[base + row.platform] as number] as Platform;
-    const name =
-      this.layout.constantShop ?? bytes.toString('utf8', rows[base + row.shop], rows[base + row.shop + 1]);
-    this.shopIds.push(this.sink.shopId(name, platform));
+    this.shopIds.push(this.sink.shopId(constantShop ?? bytes.toString('utf8', start, end), platform));
     return this.shopIds[local] as number;
   }
-
-  private buyer(bytes: Buffer, rows: Int32Array, base: number, shop: number): number {
-    const local = rows[base + row.buyerId] as number;
-    if (local < this.buyerCount) return this.buyerIds[local] as number;
-    const start = rows[base + row.buyer] as number;
-    const id = this.sink.buyerIdOfBytes(shop, bytes, start, rows[base + row.buyer + 1] as number);
-    if (local === this.buyerIds.length) this.buyerIds = grown(this.buyerIds);
-    this.buyerIds[local] = id;
-    this.buyerCount = local + 1;
-    return id;
-  }
-
-  private agent(bytes: Buffer, rows: Int32Array, base: number, shop: number): number {
-    const local = rows[base + row.agentId] as number;
-    if (local < this.agentCount) return this.agentIds[local] as number;
-    const start = rows[base + row.agent] as number;
-    const id = this.sink.agentIdOfBytes(shop, bytes, start, rows[base + row.agent + 1] as number);
-    if (local === this.agentIds.length) this.agentIds = grown(this.agentIds);
-    this.agentIds[local] = id;
-    this.agentCount = local + 1;
-    return id;
-  }
 }
-
-const grown = (ids: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-  const next = new Int32Array(ids.length * 2);
-  next.set(ids);
-  return next;
-};

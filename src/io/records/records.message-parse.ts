@@ -1,4 +1,4 @@
-import { hashBytes, ScopedInterner } from '../../domain/metrics/index.js';
+import { hashBytes } from '../../domain/metrics/index.js';
 import { platforms } from '../../domain/shared/index.js';
 import { matchWord, utf8, WallTimeReader } from './records.bytes.js';
 import type { ResolvedColumns } from './records.row.js';
@@ -182,59 +182,31 @@ export const row = {
   kind: 12,
   platform: 13,
   hash: 14,
-  /** Worker-local ids, numbered in order of first sight: the shop, and the buyer and agent in it. */
-  shopId: 15,
-  buyerId: 16,
-  agentId: 17,
 } as const;
-export const rowStride = 18;
+export const rowStride = 15;
 /** `row.outcome`: an empty line, a parsed line, or one for the string reader. */
 export const outcome = { blank: 0, parsed: 1, gaveBack: 2 } as const;
 
+/** Writes a field's byte range (start, end) at `at`; an absent column is the empty range. */
+const storeRange = (rows: Int32Array, at: number, field: number, starts: Int32Array, ends: Int32Array) => {
+  rows[at] = field < 0 ? 0 : (starts[field] as number);
+  rows[at + 1] = field < 0 ? 0 : (ends[field] as number);
+};
+
 /**
  * Writes what `parser` read of a line into `rows` at row `index`: field ranges (start, end),
- * codes, the key hash, and the names numbered by `names` — the main thread then finds a name's
- * engine id in an array instead of hashing its bytes again.
+ * codes and the key hash.
  */
-export class ParsedRows {
-  private readonly shops = new ScopedInterner();
-  private readonly buyers = new ScopedInterner();
-  private readonly agents = new ScopedInterner();
-
-  constructor(private readonly parser: MessageLineParser) {}
-
-  store(bytes: Uint8Array, rows: Int32Array, index: number): void {
-    const { parser } = this;
-    const base = index * rowStride;
-    const { at, starts, ends } = parser.fields;
-    rows[base + row.outcome] = outcome.parsed;
-    for (const [slot, field] of [
-      [row.shop, at.shop],
-      [row.buyer, at.buyer],
-      [row.agent, at.agent],
-      [row.text, at.text],
-    ] as const) {
-      rows[base + slot] = field < 0 ? 0 : (starts[field] as number);
-      rows[base + slot + 1] = field < 0 ? 0 : (ends[field] as number);
-    }
-    rows[base + row.sender] = parser.sender;
-    rows[base + row.kind] = parser.kind;
-    rows[base + row.platform] = parser.platform;
-    rows[base + row.hash] = parser.hash;
-    const shop =
-      at.shop < 0 ? 0 : this.shops.idOfBytes(0, bytes, starts[at.shop] as number, ends[at.shop] as number);
-    rows[base + row.shopId] = shop;
-    rows[base + row.buyerId] = this.buyers.idOfBytes(
-      shop,
-      bytes,
-      starts[at.buyer] as number,
-      ends[at.buyer] as number,
-    );
-    rows[base + row.agentId] = this.agents.idOfBytes(
-      shop,
-      bytes,
-      starts[at.agent] as number,
-      ends[at.agent] as number,
-    );
-  }
-}
+export const storeParsed = (parser: MessageLineParser, rows: Int32Array, index: number): void => {
+  const base = index * rowStride;
+  const { at, starts, ends } = parser.fields;
+  rows[base + row.outcome] = outcome.parsed;
+  storeRange(rows, base + row.shop, at.shop, starts, ends);
+  storeRange(rows, base + row.buyer, at.buyer, starts, ends);
+  storeRange(rows, base + row.agent, at.agent, starts, ends);
+  storeRange(rows, base + row.text, at.text, starts, ends);
+  rows[base + row.sender] = parser.sender;
+  rows[base + row.kind] = parser.kind;
+  rows[base + row.platform] = parser.platform;
+  rows[base + row.hash] = parser.hash;
+};
