@@ -1,6 +1,6 @@
 import { yuanText } from './demo.output.js';
 import { orderStatus } from './demo.phrases.js';
-import { cumulative, type Random } from './demo.random.js';
+import { cumulative, Random } from './demo.random.js';
 import { type ChatOutcome, type DemoContext, followUp } from './demo.session.js';
 import { type DemoShop, nextOrderId, nextTicketId, rememberCustomer } from './demo.shops.js';
 
@@ -14,6 +14,29 @@ const paymentDelay = (random: Random): number | null => {
   if (draw < 0.7) return Math.max(20, Math.min(4 * hour, Math.round(random.logNormal(300, 1.2))));
   if (draw < 0.78) return random.int(12 * hour, 30 * hour);
   return null;
+};
+
+/** A seed from an order id, so shipping facts draw from their own stream and the rest stays as it was. */
+const seedOf = (order: string): number => {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < order.length; index++)
+    hash = Math.imul(hash ^ order.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+};
+
+/**
+ * Shipping facts for the 质检 order rules: most paid orders ship within a day, a few days late
+ * (after an agent may have promised 今天发); a few charge postage; closed orders are mostly closed
+ * by the buyer, some by the seller.
+ */
+const fulfilment = (order: string, paidAt: number | null, closed: boolean) => {
+  const random = new Random(seedOf(order));
+  const late = random.chance(0.05);
+  const shipped =
+    paidAt === null ? null : paidAt + (late ? random.int(50 * hour, 96 * hour) : random.int(hour, 20 * hour));
+  const postage = random.chance(0.04) ? 1000 : 0;
+  const closedBy = closed ? (random.chance(0.8) ? '买家' : '卖家') : '';
+  return { shipped, postage, closedBy };
 };
 
 /** A price ending in .90 within the shop's band. */
@@ -40,8 +63,11 @@ export const placeOrder = (context: DemoContext, shop: DemoShop, buyer: string, 
     }
   }
   const paid = delay === null ? '' : clock.format(created + delay);
+  const order = nextOrderId(shop);
+  const facts = fulfilment(order, delay === null ? null : created + delay, status === orderStatus.closed);
+  const shipped = facts.shipped === null ? '' : clock.format(facts.shipped);
   out.order(
-    `${shop.name},${shop.platformName},${nextOrderId(shop)},${buyer},${clock.format(created)},${paid},${yuanText(amount)},${items},${status},${yuanText(refund)}\n`,
+    `${shop.name},${shop.platformName},${order},${buyer},${clock.format(created)},${paid},${yuanText(amount)},${items},${status},${yuanText(refund)},${shipped},${yuanText(facts.postage)},${facts.closedBy}\n`,
   );
   if (delay !== null) rememberCustomer(shop, buyer);
   return delay !== null;

@@ -162,3 +162,23 @@ describe('writeDemoData', () => {
     expect(tickets.every((t) => t.reviewed === null || t.reviewed >= t.applied)).toBe(true);
   });
 });
+
+describe('shipping facts for the 质检 order rules', () => {
+  test('paid orders ship, a few days late; a few charge postage; closed orders name who closed them', () => {
+    const paid = orders.filter((order) => order.paid !== null);
+    expect(
+      paid.every(
+        (order) => order.shipped !== null && order.shipped !== undefined && order.shipped > (order.paid ?? 0),
+      ),
+    ).toBe(true);
+    const late = paid.filter((order) => (order.shipped ?? 0) - (order.paid ?? 0) > 48 * hourMs);
+    expect(late.length / paid.length).toBeGreaterThan(0.02);
+    expect(late.length / paid.length).toBeLessThan(0.1);
+    expect(orders.some((order) => order.postage === 1000)).toBe(true);
+    expect(orders.filter((order) => order.postage === 0).length / orders.length).toBeGreaterThan(0.9);
+    const closed = orders.filter((order) => order.status === '已关闭' || order.closedBy);
+    expect(closed.some((order) => order.closedBy === 'seller')).toBe(true);
+    expect(closed.some((order) => order.closedBy === 'buyer')).toBe(true);
+    expect(orders.filter((order) => order.paid === null && order.shipped !== null)).toEqual([]);
+  });
+});
