@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from './database.js';
 import type { SamplesTable, ScoreSheetsTable, ShopRuleSettingsTable } from './schema.js';
 
@@ -186,7 +186,10 @@ export const deleteUnusedScoreSheet = async ({
 
 export type SampleRecord = Selectable<SamplesTable> & { shopName: string };
 
-/** The conversations of a period, each with the agent who sent its first manual reply. */
+/**
+ * The conversations of a period, each with an agent who sent a manual reply in it (chats without
+ * a conversation id: one per buyer and day, with an empty `conversation`).
+ */
 export const selectSampleCandidates = async ({
   db,
   shopIds,
@@ -208,8 +211,8 @@ export const selectSampleCandidates = async ({
         .where('day', '<=', toDay)
         .where('sender', '=', 'agent')
         .where('kind', 'in', ['human', 'assist'])
-        .where('conversation', '!=', '')
-        .groupBy(['shopId', 'conversation', 'buyer', 'agent'])
+        // Chats exported without a conversation id are one conversation per buyer and day.
+        .groupBy(['shopId', 'conversation', 'buyer', 'agent', sql`case when conversation = '' then day end`])
         .execute();
 
 /** Stores drawn samples; one already drawn for the same sheet and conversation is kept as it is. */

@@ -85,7 +85,12 @@ export const drawSamples = async ({
   const shops = await inspectionShops({ db, actor, shopId });
   const candidates = (
     await selectSampleCandidates({ db, shopIds: shops.map((shop) => shop.id), fromDay, toDay })
-  ).map((row) => ({ ...row, day: Number(row.day), key: `${row.shopId}/${row.conversation}/${row.agent}` }));
+  ).map((row) => {
+    const day = Number(row.day);
+    // The id the conversation view reads for chats without one: `buyer#YYYY-MM-DD`.
+    const conversation = row.conversation === '' ? `${row.buyer}#${dayText(day)}` : row.conversation;
+    return { ...row, day, conversation, key: `${row.shopId}/${conversation}/${row.agent}` };
+  });
   const used = seed ?? seedOf(`${from}|${to}|${shopId ?? ''}|${sheetId}`);
   // A conversation served by two agents is a candidate of each; it is scored once, for the first drawn.
   const picked = new Map<string, (typeof candidates)[number]>();
