@@ -98,3 +98,33 @@ export class WallTimeReader {
     return day;
   }
 }
+
+const quote = 34;
+
+/**
+ * Finds the `starts.length` fields of the line `bytes[start, end)` split at `delimiter` (byte
+ * ranges into `starts`/`ends`); false when a quote appears or the count differs, for the
+ * string reader to read the line.
+ */
+export const splitFields = (
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  delimiter: number,
+  starts: Int32Array,
+  ends: Int32Array,
+): boolean => {
+  const width = starts.length;
+  let field = 0;
+  starts[0] = start;
+  for (let index = start; index < end; index++) {
+    const byte = bytes[index] as number;
+    if (byte === delimiter) {
+      ends[field] = index;
+      if (++field === width) return false;
+      starts[field] = index + 1;
+    } else if (byte === quote) return false;
+  }
+  ends[field] = end;
+  return field === width - 1;
+};

@@ -213,17 +213,27 @@ const loadOpened = async <T>(
   } catch (error) {
     throw asImportError(error, file, issues) ?? error;
   }
-  const { rows, records } = counts;
+  return summaryOf(options, encoding, counts, issues);
+};
+
+/** What a pass reports, as the string reader does; reject mode throws when any row was bad. */
+export const summaryOf = (
+  options: ReadOptions,
+  encoding: string,
+  { rows, records }: Counts,
+  issues: IssueCollector,
+): ImportSummary => {
   const listed = issues.listed();
   if ((options.mode ?? 'reject') === 'reject' && issues.errors > 0)
-    throw new ImportError(file, listed, issues.errors);
+    throw new ImportError(options.file, listed, issues.errors);
+  const skipped = rows - records;
   return {
-    file,
+    file: options.file,
     format: 'csv',
     encoding,
     rows,
     records,
-    skipped: rows - records,
+    skipped,
     errorCount: issues.errors,
     issues: listed,
   };

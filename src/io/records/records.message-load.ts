@@ -7,7 +7,14 @@ import { detectEncoding, EncodingError } from '../encoding/index.js';
 import { buildMessage } from './records.build.js';
 import { resolveColumns } from './records.columns.js';
 import { recentDuplicates } from './records.duplicates.js';
-import { ChunkedFile, type Counts, readHeader, SlowLines, sampleBytes } from './records.fast-load.js';
+import {
+  ChunkedFile,
+  type Counts,
+  readHeader,
+  SlowLines,
+  sampleBytes,
+  summaryOf,
+} from './records.fast-load.js';
 import { ImportError, IssueCollector } from './records.issues.js';
 import {
   type LineChunk,
@@ -187,20 +194,7 @@ export const loadMessagesCsv = async (
   } catch (error) {
     throw asImportError(error, file, issues) ?? error;
   }
-  const { rows, records } = readers.counts;
-  const listed = issues.listed();
-  if ((options.mode ?? 'reject') === 'reject' && issues.errors > 0)
-    throw new ImportError(file, listed, issues.errors);
-  return {
-    file,
-    format: 'csv',
-    encoding,
-    rows,
-    records,
-    skipped: rows - records,
-    errorCount: issues.errors,
-    issues: listed,
-  };
+  return summaryOf(options, encoding, readers.counts, issues);
 };
 
 const workerInput = (

@@ -1,6 +1,6 @@
 import { hashBytes } from '../../domain/metrics/index.js';
 import { platforms } from '../../domain/shared/index.js';
-import { matchWord, utf8, WallTimeReader } from './records.bytes.js';
+import { matchWord, splitFields, utf8, WallTimeReader } from './records.bytes.js';
 import type { ResolvedColumns } from './records.row.js';
 import { wallClockOffset } from './records.time.js';
 
@@ -15,7 +15,6 @@ const kindWords = ['human', 'assist', 'auto', 'welcome'].map(utf8);
 const autoWords = ['', '0', 'false', '1', 'true'].map(utf8);
 const platformWords = platforms.map(utf8);
 const space = 32;
-const quote = 34;
 
 const fieldNames = [
   'shop',
@@ -96,7 +95,7 @@ export class MessageLineParser {
 
   /** Parses `bytes[start, end)` (no line break); false when the string reader must read it. */
   parse(bytes: Uint8Array, start: number, end: number): boolean {
-    if (!this.split(bytes, start, end)) return false;
+    if (!splitFields(bytes, start, end, this.layout.delimiter, this.starts, this.ends)) return false;
     const { at } = this;
     this.sender = this.word(bytes, at.sender, senderWords);
     this.kind = this.replyKind(bytes);
@@ -109,24 +108,6 @@ export class MessageLineParser {
     if (!this.plain(bytes, at.conversation, false)) return false;
     this.hash = this.keyHash(bytes);
     return true;
-  }
-
-  /** Finds the fields; false when a quote appears or the count differs from the header's. */
-  private split(bytes: Uint8Array, start: number, end: number): boolean {
-    const { starts, ends } = this;
-    const { delimiter, width } = this.layout;
-    let field = 0;
-    starts[0] = start;
-    for (let index = start; index < end; index++) {
-      const byte = bytes[index] as number;
-      if (byte === delimiter) {
-        ends[field] = index;
-        if (++field === width) return false;
-        starts[field] = index + 1;
-      } else if (byte === quote) return false;
-    }
-    ends[field] = end;
-    return field === width - 1;
   }
 
   /** A field that needs no trimming (and, if `required`, is not empty); absent columns pass. */

@@ -1,6 +1,6 @@
 import { type MetricsData, type OrderFacts, ScopedInterner } from '../../domain/metrics/index.js';
 import type { Fen, Millis } from '../../domain/shared/index.js';
-import { matchWord, readDigits, readPlainYuan, utf8, WallTimeReader } from './records.bytes.js';
+import { matchWord, readDigits, readPlainYuan, splitFields, utf8, WallTimeReader } from './records.bytes.js';
 import type { FastLines, LineOutcome } from './records.fast-load.js';
 import type { ResolvedColumns } from './records.row.js';
 import type { WallClockOffset } from './records.time.js';
@@ -30,7 +30,6 @@ type Positions = Record<(typeof fields)[number], number>;
 
 const closerWords = ['buyer', 'seller', 'system'].map(utf8);
 const space = 32;
-const quote = 34;
 
 /**
  * Reads one line of a UTF-8 order export from its bytes straight into the engine, like
@@ -96,7 +95,7 @@ export class OrderLineReader implements FastLines {
   }
 
   read(bytes: Buffer, start: number, end: number, line: number): LineOutcome {
-    if (!this.split(bytes, start, end)) return 'gave-back';
+    if (!splitFields(bytes, start, end, this.delimiter, this.starts, this.ends)) return 'gave-back';
     const { at, facts } = this;
     if (!this.plainFields(bytes)) return 'gave-back';
     const created = this.time(bytes, at.created);
@@ -174,22 +173,6 @@ export class OrderLineReader implements FastLines {
       this.empty(at.closedBy) ||
       matchWord(bytes, this.starts[at.closedBy] as number, this.ends[at.closedBy] as number, closerWords) >= 0
     );
-  }
-
-  private split(bytes: Buffer, start: number, end: number): boolean {
-    const { starts, ends, delimiter, width } = this;
-    let field = 0;
-    starts[0] = start;
-    for (let index = start; index < end; index++) {
-      const byte = bytes[index] as number;
-      if (byte === delimiter) {
-        ends[field] = index;
-        if (++field === width) return false;
-        starts[field] = index + 1;
-      } else if (byte === quote) return false;
-    }
-    ends[field] = end;
-    return field === width - 1;
   }
 
   private empty(field: number): boolean {
