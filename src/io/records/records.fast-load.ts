@@ -43,7 +43,7 @@ export type LoadContext = {
 };
 
 const chunkBytes = 1 << 22;
-export const sampleBytes = 1 << 16;
+const sampleBytes = 1 << 16;
 /** Past this a line cannot be a record the string reader would accept (1 M characters). */
 const longestLineBytes = 1 << 24;
 const newline = 10;
@@ -90,7 +90,7 @@ export class ChunkedFile {
 }
 
 /** The header row: its fields, line and the byte after it; null when only the string reader can tell. */
-export const readHeader = (file: string, chunk: ChunkedFile) => {
+const readHeader = (file: string, chunk: ChunkedFile) => {
   const { buffer } = chunk;
   const firstEnd = buffer.indexOf(newline, chunk.pos);
   const first = buffer.toString('utf8', chunk.pos, firstEnd === -1 ? chunk.filled : firstEnd);
@@ -165,13 +165,11 @@ export const loadCsv = async <T>(
   }
 };
 
-const loadOpened = async <T>(
-  kind: RecordKind,
-  chunk: ChunkedFile,
-  options: ReadOptions,
-  setup: (context: LoadContext) => LoadSetup<T> | null,
-): Promise<ImportSummary | null> => {
-  const { file } = options;
+/**
+ * Reads a file's first chunk: its encoding and header, with `chunk.pos` after the BOM; null when
+ * it is not UTF-8 text with a header line the byte readers can take.
+ */
+export const prepareCsv = async (chunk: ChunkedFile, file: string) => {
   await chunk.refill();
   let encoding: string;
   try {
@@ -182,8 +180,19 @@ const loadOpened = async <T>(
   if (encoding === 'gb18030' || chunk.filled === 0) return null;
   if (encoding === 'utf-8-bom') chunk.pos = 3;
   const header = readHeader(file, chunk);
+  return header ? { encoding, ...header } : null;
+};
+
+const loadOpened = async <T>(
+  kind: RecordKind,
+  chunk: ChunkedFile,
+  options: ReadOptions,
+  setup: (context: LoadContext) => LoadSetup<T> | null,
+): Promise<ImportSummary | null> => {
+  const { file } = options;
+  const header = await prepareCsv(chunk, file);
   if (!header) return null;
-  const { headers, headerLine, delimiter } = header;
+  const { headers, headerLine, delimiter, encoding } = header;
   const resolved = resolveColumns({ kind, headers, mapping: options.mapping, file, headerLine });
   if (resolved.issues.length > 0) throw new ImportError(file, resolved.issues);
   const issues = new IssueCollector(file, options.maxIssues ?? 100, options.onIssue);

@@ -3,18 +3,11 @@ import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MessageRecord } from '../../domain/metrics/index.js';
 import { CsvSyntaxError } from '../csv/index.js';
-import { detectEncoding, EncodingError } from '../encoding/index.js';
+import { EncodingError } from '../encoding/index.js';
 import { buildMessage } from './records.build.js';
 import { resolveColumns } from './records.columns.js';
 import { recentDuplicates } from './records.duplicates.js';
-import {
-  ChunkedFile,
-  type Counts,
-  readHeader,
-  SlowLines,
-  sampleBytes,
-  summaryOf,
-} from './records.fast-load.js';
+import { ChunkedFile, type Counts, prepareCsv, SlowLines, summaryOf } from './records.fast-load.js';
 import { ImportError, IssueCollector } from './records.issues.js';
 import {
   type LineChunk,
@@ -115,22 +108,6 @@ const readLines = async (input: LineWorkerInput, readers: Readers): Promise<void
   }
 };
 
-/** The file's encoding, header and layout; null when only `readMessages` can read it. */
-const prepare = async (handle: FileHandle, options: ReadOptions) => {
-  const chunk = new ChunkedFile(handle);
-  await chunk.refill();
-  let encoding: string;
-  try {
-    encoding = detectEncoding(chunk.buffer.subarray(0, Math.min(chunk.filled, sampleBytes)));
-  } catch {
-    return null;
-  }
-  if (encoding === 'gb18030' || chunk.filled === 0) return null;
-  if (encoding === 'utf-8-bom') chunk.pos = 3;
-  const header = readHeader(options.file, chunk);
-  return header ? { encoding, ...header } : null;
-};
-
 /**
  * Loads a UTF-8 CSV/TSV chat export straight into the engine (`MetricsData`) and returns what
  * `readMessages` would report; null when the file is one only `readMessages` reads (GBK, JSONL,
@@ -151,7 +128,7 @@ export const loadMessagesCsv = async (
   } catch {
     return null;
   }
-  const prepared = await prepare(handle, options).finally(() => handle.close());
+  const prepared = await prepareCsv(new ChunkedFile(handle), file).finally(() => handle.close());
   if (!prepared) return null;
   const { headers, headerLine, delimiter, encoding } = prepared;
   const resolved = resolveColumns({ kind: 'messages', headers, mapping: options.mapping, file, headerLine });
