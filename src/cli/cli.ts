@@ -17,6 +17,10 @@ const commands: CommandModule[] = [
   { names: ['check'], load: async () => (await import('./check.command.js')).registerCheckCommand },
   { names: ['metrics'], load: async () => (await import('./metrics.command.js')).registerMetricsCommand },
   {
+    names: ['metrics-settings'],
+    load: async () => (await import('./metrics-settings.command.js')).registerMetricsSettingsCommand,
+  },
+  {
     names: ['demo-data'],
     load: async () => (await import('./demo-data.command.js')).registerDemoDataCommand,
   },

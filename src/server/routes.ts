@@ -6,6 +6,7 @@ import { complianceRoutes } from './compliance/compliance.routes.js';
 import { examsRoutes } from './exams/exams.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { inspectionRoutes } from './inspection/inspection.routes.js';
+import { metricsSettingsRoutes } from './metrics/metrics-settings.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { questionsRoutes } from './questions/questions.routes.js';
 import type { AreaRoutes } from './server.types.js';
@@ -21,6 +22,7 @@ export const areaRoutes: AreaRoutes[] = [
   complianceRoutes,
   questionsRoutes,
   metricsRoutes,
+  metricsSettingsRoutes,
   examsRoutes,
   inspectionRoutes,
 ];

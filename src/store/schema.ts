@@ -341,6 +341,17 @@ export type CreditRulingsTable = {
   createdAt: Date;
 };
 
+/** 店铺绩效设置 (migration 0008): a shop's SettingsOverride from `effectiveFrom` (YYYY-MM-DD) on. */
+export type ShopMetricSettingsTable = {
+  id: Generated<string>;
+  organizationId: string;
+  shopId: string;
+  effectiveFrom: string;
+  overrides: Json<unknown>;
+  createdBy: string | null;
+  createdAt: Date;
+};
+
 export type Database = {
   organizations: OrganizationsTable;
   shops: ShopsTable;
@@ -363,6 +374,7 @@ export type Database = {
   metricShopDays: MetricShopDaysTable;
   metricRestatements: MetricRestatementsTable;
   creditRulings: CreditRulingsTable;
+  shopMetricSettings: ShopMetricSettingsTable;
   papers: PapersTable;
   exams: ExamsTable;
   examAssignees: ExamAssigneesTable;

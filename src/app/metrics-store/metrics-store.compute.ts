@@ -4,6 +4,7 @@ import {
   MetricsData,
   type MetricsSettings,
   resolveSettings,
+  type SettingsOverride,
   type SettingsPresets,
   textToDay,
   dayToText,
@@ -23,6 +24,7 @@ import type { StoredShop } from '../../store/metrics.repository.js';
 import { listShops } from '../../store/shops.repository.js';
 import type { Actor } from '../accounts/index.js';
 import { metricsStoreErrors } from './metrics-store.errors.js';
+import { loadShopOverrides, overridesOn } from './metrics-store.overrides.js';
 
 // Records before the period decide pre-sale vs after-sale (look-back), records after it decide
 // whether an inquiry converted (attribution). The widest presets need 31 days back, 16 ahead.
@@ -77,7 +79,8 @@ export const metricsScope = async ({
 
 /**
  * Loads the records of the organisation's shops around [fromDay, toDay] and runs the KPI engine,
- * with each sub-account's team taken from its user.
+ * with each shop's own settings (店铺绩效设置) on top of the presets and each sub-account's team
+ * taken from its user.
  */
 export const computeStored = async ({
   db,
@@ -87,6 +90,7 @@ export const computeStored = async ({
   toDay,
   shopIds,
   keepOrderIds = false,
+  overrides,
 }: {
   db: Db;
   actor: Actor;
@@ -95,14 +99,31 @@ export const computeStored = async ({
   toDay: number;
   shopIds?: string[] | undefined;
   keepOrderIds?: boolean;
+  /** Each shop's overrides (by shop id) for this run; by default those in force on `fromDay`. */
+  overrides?: Map<string, SettingsOverride>;
 }): Promise<StoredComputation> => {
   const { owners, visible, shops } = await metricsScope({ db, actor, shopIds });
   const teams: Record<string, string> = {};
   for (const owner of owners) if (owner.teamName) teams[owner.agent] = owner.teamName;
   const on = dayToText(fromDay);
+  // The engine takes one settings object per shop for a whole run, so a run resolves the presets
+  // and the shop's version by its first day. Stored results stay exact all the same: their
+  // recomputes are split at version boundaries (settingsPasses in metrics-store.results.ts).
+  const own =
+    overrides ??
+    overridesOn(
+      await loadShopOverrides({
+        db,
+        organizationId: actor.organizationId,
+        shopIds: shops.map((shop) => shop.id),
+      }),
+      on,
+    );
+  const idOfShop = new Map(shops.map((shop) => [shop.name, shop.id]));
   const data = new MetricsData(
-    (_shop, platform): MetricsSettings => {
-      const base = resolveSettings({ presets, platform: platform ?? 'taobao', on });
+    (shop, platform): MetricsSettings => {
+      const override = own.get(idOfShop.get(shop) ?? '');
+      const base = resolveSettings({ presets, platform: platform ?? 'taobao', on, override });
       return { ...base, teams: { ...base.teams, ...teams } };
     },
     { keepOrderIds },

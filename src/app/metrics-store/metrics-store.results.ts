@@ -11,6 +11,7 @@ import {
   type MetricsSettings,
   resolveSettings,
   type RollUpEntriesInput,
+  type SettingsOverride,
   type SettingsPresets,
   type ShopDayEntry,
   shopPartsFromJson,
@@ -30,6 +31,7 @@ import type { AgentOwner } from '../../store/metrics-read.repository.js';
 import type { StoredShop } from '../../store/metrics.repository.js';
 import type { Actor, Clock } from '../accounts/index.js';
 import { computeStored } from './metrics-store.compute.js';
+import { loadShopOverrides, type SettingsPass, settingsPasses } from './metrics-store.overrides.js';
 
 // Dashboards read KPI parts materialised per agent-day. A requested day that was never computed,
 // was marked stale by an import, or was computed under other settings is recomputed first (with
@@ -107,8 +109,17 @@ const restatementsOf = (
 const byDayAgent = (rows: { day: number; agent: string; parts: AgentParts }[]) =>
   new Map(rows.map((row) => [`${row.day}/${row.agent}`, row.parts]));
 
-/** Recomputes the needed days of every shop in one engine pass, then stores them shop by shop. */
+/**
+ * Recomputes the needed days of every shop in one engine pass per run of days sharing each shop's
+ * settings version (one pass when no shop has versions), then stores them shop by shop.
+ */
 const computeAndStore = async (input: ResultsInput, needed: Map<string, number[]>) => {
+  const organizationId = input.actor.organizationId;
+  const versions = await loadShopOverrides({ db: input.db, organizationId, shopIds: [...needed.keys()] });
+  for (const pass of settingsPasses(needed, versions)) await computePass(input, pass);
+};
+
+const computePass = async (input: ResultsInput, { days: needed, overrides }: SettingsPass) => {
   const all = [...needed.values()].flat();
   const from = Math.min(...all);
   const to = Math.max(...all);
@@ -117,6 +128,7 @@ const computeAndStore = async (input: ResultsInput, needed: Map<string, number[]
     fromDay: from,
     toDay: to,
     shopIds: [...needed.keys()],
+    overrides,
   });
   const entries = entriesOf(computation, from, to);
   const at = input.clock.now();
@@ -198,6 +210,7 @@ export const rollUpJudges = ({
   owners,
   now,
   today,
+  overrides,
 }: {
   presets: SettingsPresets;
   shops: StoredShop[];
@@ -205,10 +218,15 @@ export const rollUpJudges = ({
   now: number;
   /** The shops' local day at `now`: the settings version in force then decides. */
   today: number;
+  /** Each shop's own overrides in force `today`, by shop id (店铺绩效设置). */
+  overrides: Map<string, SettingsOverride>;
 }): Pick<RollUpEntriesInput, 'teamOf' | 'isProvisional'> => {
   const on = dayToText(today);
   const settings = new Map<string, MetricsSettings>(
-    shops.map((shop) => [shop.name, resolveSettings({ presets, platform: shop.platform, on })]),
+    shops.map((shop) => [
+      shop.name,
+      resolveSettings({ presets, platform: shop.platform, on, override: overrides.get(shop.id) }),
+    ]),
   );
   return {
     teamOf: (shop, agent) => owners.get(agent)?.teamName ?? settings.get(shop)?.teams[agent] ?? shop,

@@ -21,6 +21,7 @@ import { selectConversations } from '../../store/metrics-read.repository.js';
 import { computeStored, metricsScope, periodOf } from './metrics-store.compute.js';
 import { type RestatedMetric, rollUpJudges, storedEntries } from './metrics-store.results.js';
 import { metricsStoreErrors } from './metrics-store.errors.js';
+import { loadShopOverrides, overridesOn } from './metrics-store.overrides.js';
 import type { MetricsStoreDeps } from './metrics-store.types.js';
 
 // Shops are in China: "today" for default periods is the Asia/Shanghai day.
@@ -82,7 +83,13 @@ export const metricsFor = async ({
   const stored = await storedEntries({ db, clock, actor, presets, shops: scope.shops, fromDay, toDay });
   const agentDays = visible ? stored.agentDays.filter((entry) => visible.has(entry.agent)) : stored.agentDays;
   const owners = new Map(scope.owners.map((owner) => [owner.agent, owner]));
-  const judge = rollUpJudges({ presets, shops: scope.shops, owners, now, today });
+  const versions = await loadShopOverrides({
+    db,
+    organizationId: actor.organizationId,
+    shopIds: scope.shops.map((shop) => shop.id),
+  });
+  const overrides = overridesOn(versions, dayToText(today));
+  const judge = rollUpJudges({ presets, shops: scope.shops, owners, now, today, overrides });
   const report = rollUpEntries({ agentDays, shopDays: stored.shopDays, by: input.by, ...judge });
   const keep = (row: MetricsRow) =>
     (input.agent === undefined || row.agent === input.agent) &&

@@ -163,6 +163,21 @@ export const loadSettingsFile = async (file: string): Promise<SettingsFile> => {
   return { all: all as SettingsOverride, shops: shops as Record<string, SettingsOverride> };
 };
 
+/**
+ * The problems of one shop's override (the shape of a --settings file's `shops.<name>` entry),
+ * each with the key path it is about; empty when the override is valid.
+ */
+export const overrideIssues = (override: unknown): { path: string; message: string }[] => {
+  const parsed = overrideSchema.safeParse(override);
+  if (parsed.success) return [];
+  // An unknown key is named in the path itself, so a form can point at the very field.
+  return parsed.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'unknown setting' }))
+      : [{ path: issue.path.join('.'), message: issue.message }],
+  );
+};
+
 /** Checks a fully resolved settings object (after overrides) once more. */
 export const checkSettings = (
   settings: MetricsSettings,

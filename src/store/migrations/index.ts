@@ -5,6 +5,7 @@ import { examsMigration } from './0004-exams.js';
 import { inspectionMigration } from './0005-inspection.js';
 import { metricResultsMigration } from './0006-metric-results.js';
 import { creditRulingsMigration } from './0007-credit-rulings.js';
+import { shopMetricSettingsMigration } from './0008-shop-metric-settings.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   inspectionMigration,
   metricResultsMigration,
   creditRulingsMigration,
+  shopMetricSettingsMigration,
 ];

@@ -2,6 +2,7 @@ import { zhCNExams } from './zh-CN.exams.js';
 import { zhCNExamsManage } from './zh-CN.exams-manage.js';
 import { zhCNExamsCandidate } from './zh-CN.exams-candidate.js';
 import { zhCNInspectionWorkbench } from './zh-CN.inspection-workbench.js';
+import { zhCNMetricsSettings } from './zh-CN.metrics-settings.js';
 
 /** zh-CN, the first language: every UI text and every API error code the UI explains. */
 export const zhCN = {
@@ -340,6 +341,7 @@ export const zhCN = {
   ...zhCNExamsManage,
   ...zhCNExamsCandidate,
   ...zhCNInspectionWorkbench,
+  ...zhCNMetricsSettings,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

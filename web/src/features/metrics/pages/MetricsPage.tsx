@@ -13,6 +13,7 @@ import { ImportPanel } from '../components/ImportPanel.js';
 import { Restatements } from '../components/Restatements.js';
 import { ShopStrip } from '../components/ShopStrip.js';
 import { KpiCards } from '../components/KpiCards.js';
+import { MetricsSettings } from '../components/MetricsSettings.js';
 import { MetricsCharts } from '../components/MetricsCharts.js';
 import { MetricsFilters } from '../components/MetricsFilters.js';
 import { shopYesterday, totalsOf } from '../metrics.format.js';
@@ -107,7 +108,7 @@ const Dashboard = () => {
   );
 };
 
-/** 绩效: the dashboard, and for managers the import of records and the 重述记录 (/metrics/dashboard …). */
+/** 绩效: the dashboard; for managers the import, the 重述记录 and 绩效设置 (/metrics/dashboard …). */
 export const MetricsPage = () => {
   const { tab } = useParams();
   const navigate = useNavigate();
@@ -118,6 +119,7 @@ export const MetricsPage = () => {
       ? [
           { key: 'import', label: t('metrics.tab.import'), children: <ImportPanel /> },
           { key: 'restatements', label: t('metrics.tab.restatements'), children: <Restatements /> },
+          { key: 'settings', label: t('metrics.tab.settings'), children: <MetricsSettings /> },
         ]
       : []),
   ];

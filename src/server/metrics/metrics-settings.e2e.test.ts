@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestServer, signIn, type TestServer } from '../server.test-utils.js';
+
+type Session = Awaited<ReturnType<typeof signIn>>;
+
+// 小美 answers after 40 s: slow only when the shop's threshold is below 40 s.
+const messages = [
+  'shop,platform,buyer,agent,sender,time,text,kind',
+  '天猫旗舰店,tmall,tb_lily,旗舰店:小美,buyer,2026-03-01 10:00:00,这款有现货吗,human',
+  '天猫旗舰店,tmall,tb_lily,旗舰店:小美,agent,2026-03-01 10:00:40,亲，有现货的,human',
+].join('\n');
+
+describe('shop metric settings API (店铺绩效设置)', () => {
+  let server: TestServer;
+  let supervisor: Session;
+  let agent: Session;
+  let shopId: string;
+
+  const request = (session: Session, method: 'GET' | 'PUT', url: string, payload?: object) =>
+    server.app.inject({ method, url, headers: session.headers, ...(payload ? { payload } : {}) });
+  const slowTurns = async () => {
+    const response = await request(supervisor, 'GET', '/api/metrics?from=2026-03-01&to=2026-03-01');
+    expect(response.statusCode).toBe(200);
+    return response.json().rows.find((row: { agent: string }) => row.agent === '旗舰店:小美')?.slowTurns;
+  };
+
+  beforeAll(async () => {
+    server = await createTestServer();
+    supervisor = await signIn(server.app, 'zhuguan');
+    agent = await signIn(server.app, 'xiaomei');
+    const shops = (await request(supervisor, 'GET', '/api/shops')).json().shops as {
+      id: string;
+      name: string;
+    }[];
+    shopId = shops.find((shop) => shop.name === '天猫旗舰店')?.id ?? '';
+    const imported = await server.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: supervisor.headers,
+      payload: {
+        kind: 'messages',
+        filename: 'chats.csv',
+        contentBase64: Buffer.from(messages).toString('base64'),
+      },
+    });
+    expect(imported.json().job).toMatchObject({ status: 'done', rowsInserted: 2 });
+  });
+  afterAll(() => server.close());
+
+  test('a supervisor saves a lower slow-reply threshold and the stored KPI follows it; audited', async () => {
+    expect(await slowTurns()).toBe(0);
+    const empty = await request(supervisor, 'GET', `/api/metrics/settings/${shopId}`);
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json()).toMatchObject({
+      shop: { id: shopId, name: '天猫旗舰店', platform: 'tmall' },
+      versions: [],
+      current: { effectiveFrom: null, settings: { slowThresholdSec: 60 } },
+    });
+    const saved = await request(supervisor, 'PUT', `/api/metrics/settings/${shopId}`, {
+      effectiveFrom: '2026-03-01',
+      overrides: { slowThresholdSec: 30, credit: { mode: 'payment' } },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().versions).toMatchObject([
+      {
+        effectiveFrom: '2026-03-01',
+        overrides: { slowThresholdSec: 30, credit: { mode: 'payment' } },
+        settings: { slowThresholdSec: 30, credit: { mode: 'payment', pick: 'last' } },
+        createdByName: '李主管',
+      },
+    ]);
+    expect(await slowTurns()).toBe(1);
+    const audit = await server.db
+      .selectFrom('auditLog')
+      .select(['action', 'target', 'actorId'])
+      .where('action', '=', 'metrics.settings_saved')
+      .execute();
+    expect(audit).toEqual([{ action: 'metrics.settings_saved', target: shopId, actorId: supervisor.userId }]);
+  });
+
+  test('bad values are refused with 400 naming each field, and nothing is saved', async () => {
+    const response = await request(supervisor, 'PUT', `/api/metrics/settings/${shopId}`, {
+      effectiveFrom: '2026-03-02',
+      overrides: { slowThresholdSec: 0, credit: { mode: 'whoever' }, lookbackDays: 7 },
+    });
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error.code).toBe('validation.failed');
+    expect(error.details.map((detail: { path: string }) => detail.path).sort()).toEqual([
+      'body.overrides.credit.mode',
+      'body.overrides.lookbackDays',
+      'body.overrides.slowThresholdSec',
+    ]);
+    const badDay = await request(supervisor, 'PUT', `/api/metrics/settings/${shopId}`, {
+      effectiveFrom: '2026-3-2',
+      overrides: {},
+    });
+    expect(badDay.statusCode).toBe(400);
+    expect(badDay.json().error.details[0].path).toBe('body.effectiveFrom');
+    const view = (await request(supervisor, 'GET', `/api/metrics/settings/${shopId}`)).json();
+    expect(view.versions.map((version: { effectiveFrom: string }) => version.effectiveFrom)).toEqual([
+      '2026-03-01',
+    ]);
+  });
+
+  test('agents get 403; a save without the CSRF token is refused; an unknown shop is 404', async () => {
+    expect((await request(agent, 'GET', `/api/metrics/settings/${shopId}`)).statusCode).toBe(403);
+    const body = { effectiveFrom: '2026-03-01', overrides: { slowThresholdSec: 5 } };
+    expect((await request(agent, 'PUT', `/api/metrics/settings/${shopId}`, body)).statusCode).toBe(403);
+    const noCsrf = await server.app.inject({
+      method: 'PUT',
+      url: `/api/metrics/settings/${shopId}`,
+      headers: { cookie: supervisor.headers.cookie },
+      payload: body,
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().error.code).toBe('auth.csrf_invalid');
+    const unknown = await request(
+      supervisor,
+      'GET',
+      '/api/metrics/settings/00000000-0000-4000-8000-000000000000',
+    );
+    expect(unknown.statusCode).toBe(404);
+    expect(await slowTurns()).toBe(1);
+  });
+});
