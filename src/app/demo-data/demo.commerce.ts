@@ -1,7 +1,7 @@
 import { yuanText } from './demo.output.js';
 import { orderStatus } from './demo.phrases.js';
-import { cumulative, Random } from './demo.random.js';
-import { type ChatOutcome, type DemoContext, followUp } from './demo.session.js';
+import { cumulative, type Random } from './demo.random.js';
+import { type ChatOutcome, type DemoContext, followUp, promised, promisedShipping } from './demo.session.js';
 import { type DemoShop, nextOrderId, nextTicketId, rememberCustomer } from './demo.shops.js';
 
 const hour = 3600;
@@ -16,39 +16,60 @@ const paymentDelay = (random: Random): number | null => {
   return null;
 };
 
-/** A seed from an order id, so shipping facts draw from their own stream and the rest stays as it was. */
-const seedOf = (order: string): number => {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < order.length; index++)
-    hash = Math.imul(hash ^ order.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
-};
+const secondsPerDay = 86_400;
+/** Orders paid before 16:00 leave the same day (the cut-off the demo's 当天发 reply names). */
+const sameDayCutoff = 16 * hour;
 
 /**
- * Shipping facts for the 质检 order rules: most paid orders ship within a day, a few days late
- * (after an agent may have promised 今天发); a few charge postage; closed orders are mostly closed
- * by the buyer, some by the seller.
+ * When a paid order ships (wall seconds): before the cut-off the same day from 09:00, after it the
+ * next morning, which keeps both 当天发 and 二十四小时内发货. A few ship one to three days late
+ * (out of stock, a warehouse backlog) — more often after an agent promised a ship time, since
+ * agents promise without checking stock; the demo needs such broken promises for 质检 to find.
  */
-const fulfilment = (order: string, paidAt: number | null, closed: boolean) => {
-  const random = new Random(seedOf(order));
-  const late = random.chance(0.05);
-  const shipped =
-    paidAt === null ? null : paidAt + (late ? random.int(50 * hour, 96 * hour) : random.int(hour, 20 * hour));
-  const postage = random.chance(0.04) ? 1000 : 0;
-  const closedBy = closed ? (random.chance(0.8) ? '买家' : '卖家') : '';
-  return { shipped, postage, closedBy };
+const shipTime = (facts: Random, paid: number, promises: number): number => {
+  const dayStart = paid - (paid % secondsPerDay);
+  const onTime =
+    paid - dayStart < sameDayCutoff
+      ? Math.max(paid, dayStart + 9 * hour) + facts.int(1200, 3 * hour)
+      : dayStart + secondsPerDay + 9 * hour + facts.int(0, 3 * hour);
+  const late = facts.chance(promisedShipping(promises) ? 0.08 : 0.03);
+  return late ? onTime + facts.int(30 * hour, 80 * hour) : onTime;
 };
+
+/** Postage in 分: most orders ship free; a few charge it, some even after 包邮 was promised. */
+const postageOf = (facts: Random, promises: number): number =>
+  facts.chance(promises & promised.freeShipping ? 0.06 : 0.04) ? facts.pick([600, 800, 1000, 1200]) : 0;
+
+/** Who closed an unpaid order: mostly the platform on payment timeout, or the buyer; rarely the seller. */
+const closerOf = (facts: Random): string => {
+  const draw = facts.next();
+  return draw < 0.6 ? '系统' : draw < 0.95 ? '买家' : '卖家';
+};
+
+const orderLine = (
+  shop: DemoShop,
+  order: { buyer: string; created: string; paid: string; amount: number; items: number; status: string },
+  rest: { refund: number; shipped: string; postage: number; closedBy: string },
+): string =>
+  `${shop.name},${shop.platformName},${nextOrderId(shop)},${order.buyer},${order.created},${order.paid},${yuanText(order.amount)},${order.items},${order.status},${yuanText(rest.refund)},${rest.shipped},${yuanText(rest.postage)},${rest.closedBy}\n`;
 
 /** A price ending in .90 within the shop's band. */
 const unitPrice = (random: Random, shop: DemoShop): number =>
   Math.floor(random.int(shop.priceMin, shop.priceMax) / 100) * 100 + 90;
 
 /**
- * Writes one order created at `created`. Returns whether it was paid, so the caller can add the
- * buyer to the shop's after-sale pool.
+ * Writes one order created at `created`, after a chat whose agents made `promises` (flags of
+ * `promised`). Returns whether it was paid, so the caller can add the buyer to the shop's
+ * after-sale pool.
  */
-export const placeOrder = (context: DemoContext, shop: DemoShop, buyer: string, created: number): boolean => {
-  const { random, clock, out } = context;
+export const placeOrder = (
+  context: DemoContext,
+  shop: DemoShop,
+  buyer: string,
+  created: number,
+  promises = 0,
+): boolean => {
+  const { random, facts, clock, out } = context;
   const items = random.chance(0.7) ? 1 : random.chance(0.67) ? 2 : 3;
   const amount = items * unitPrice(random, shop);
   const delay = paymentDelay(random);
@@ -63,14 +84,50 @@ export const placeOrder = (context: DemoContext, shop: DemoShop, buyer: string, 
     }
   }
   const paid = delay === null ? '' : clock.format(created + delay);
-  const order = nextOrderId(shop);
-  const facts = fulfilment(order, delay === null ? null : created + delay, status === orderStatus.closed);
-  const shipped = facts.shipped === null ? '' : clock.format(facts.shipped);
+  const shipAt = delay === null ? null : shipTime(facts, created + delay, promises);
+  // Orders due to ship after the export was taken have no shipping time yet.
+  const shipped = shipAt === null || shipAt > context.end ? '' : clock.format(shipAt);
+  const postage = postageOf(facts, promises);
+  const closedBy = status === orderStatus.closed ? closerOf(facts) : '';
   out.order(
-    `${shop.name},${shop.platformName},${order},${buyer},${clock.format(created)},${paid},${yuanText(amount)},${items},${status},${yuanText(refund)},${shipped},${yuanText(facts.postage)},${facts.closedBy}\n`,
+    orderLine(
+      shop,
+      { buyer, created: clock.format(created), paid, amount, items, status },
+      { refund, shipped, postage, closedBy },
+    ),
   );
   if (delay !== null) rememberCustomer(shop, buyer);
   return delay !== null;
+};
+
+/**
+ * The order an agent closed unasked (the 关闭订单 slip, "我这边帮您把订单关了"): placed during
+ * the chat, unpaid, closed by the seller. Drawn from the facts stream.
+ */
+export const maybeSellerClosed = (
+  context: DemoContext,
+  shop: DemoShop,
+  buyer: string,
+  chat: ChatOutcome,
+): void => {
+  if (chat.closedAt === null) return;
+  const { facts, clock, out } = context;
+  const created = chat.start + facts.int(1, Math.max(1, chat.closedAt - chat.start - 1));
+  const items = facts.chance(0.8) ? 1 : 2;
+  out.order(
+    orderLine(
+      shop,
+      {
+        buyer,
+        created: clock.format(created),
+        paid: '',
+        amount: items * unitPrice(facts, shop),
+        items,
+        status: orderStatus.closed,
+      },
+      { refund: 0, shipped: '', postage: 0, closedBy: '卖家' },
+    ),
+  );
 };
 
 /** After a pre-sale chat: maybe an order minutes later, an order card, a payment reminder. */
@@ -84,7 +141,7 @@ export const maybeConvert = (
   if (!chat.served || !random.chance(0.38)) return;
   const created = chat.lastReply + random.int(60, 1200);
   if (random.chance(0.3)) followUp(context, shop, chat, buyer, created + 1, 'orderCard');
-  const paid = placeOrder(context, shop, buyer, created);
+  const paid = placeOrder(context, shop, buyer, created, chat.promised);
   if (!paid && random.chance(0.5))
     followUp(context, shop, chat, buyer, created + random.int(600, 3600), 'reminder');
 };

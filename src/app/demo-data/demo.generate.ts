@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { closeStream, writeText } from '../../io/csv/index.js';
-import { maybeConvert, maybeRate, maybeTicket, placeOrder } from './demo.commerce.js';
+import { maybeConvert, maybeRate, maybeSellerClosed, maybeTicket, placeOrder } from './demo.commerce.js';
 import { DemoBuffers, type DemoFile, demoHeaders, headerLine, WallClock } from './demo.output.js';
 import { cumulative, Random } from './demo.random.js';
 import { type DemoContext, simulateChat } from './demo.session.js';
@@ -41,6 +41,8 @@ const arrivalCurve = cumulative([
   2, 1, 0.5, 0.3, 0.2, 0.3, 0.8, 2, 4, 6, 9, 9, 7, 6, 8, 8, 8, 7, 6, 7, 9, 10, 9, 5,
 ]);
 const flushAt = 1 << 20;
+/** Mixed into the seed of the order-facts stream, so it differs from the main one. */
+const factsSeed = 0x2545f491;
 const files = Object.keys(demoHeaders) as DemoFile[];
 
 const arrival = (random: Random, dayStart: number): number =>
@@ -58,13 +60,15 @@ const simulateBuyer = (context: DemoContext, shop: DemoShop, dayStart: number): 
   if (draw < 0.18 && shop.customers.length > 0) {
     const buyer = random.pick(shop.customers);
     const chat = simulateChat(context, shop, buyer, start, 'aftersale');
+    maybeSellerClosed(context, shop, buyer, chat);
     maybeRate(context, shop, buyer, chat);
     maybeTicket(context, shop, chat);
-    if (random.chance(0.05)) placeOrder(context, shop, buyer, chat.end + random.int(60, 1800));
+    if (random.chance(0.05)) placeOrder(context, shop, buyer, chat.end + random.int(60, 1800), chat.promised);
     return;
   }
   const buyer = newBuyer(shop);
   const chat = simulateChat(context, shop, buyer, start, 'presale');
+  maybeSellerClosed(context, shop, buyer, chat);
   maybeConvert(context, shop, buyer, chat);
   maybeRate(context, shop, buyer, chat);
 };
@@ -105,7 +109,13 @@ export const generateDemoData = async ({
   const firstDay = validate(options);
   const random = new Random(options.seed);
   const shops = makeShops(options.shops, options.agents, random);
-  const context: DemoContext = { random, clock: new WallClock(), out: new DemoBuffers() };
+  const context: DemoContext = {
+    random,
+    facts: new Random(options.seed ^ factsSeed),
+    clock: new WallClock(),
+    out: new DemoBuffers(),
+    end: firstDay + options.days * secondsPerDay,
+  };
   for (const file of files) await writeText(writers[file], headerLine(file));
   for (let day = 0; day < options.days; day++) {
     const dayStart = firstDay + day * secondsPerDay;

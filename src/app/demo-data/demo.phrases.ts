@@ -71,14 +71,24 @@ export const presaleFollowUps = [
   '质量怎么样',
 ];
 
+/**
+ * Replies that promise what an order can later break (the 质检 order-fact rules): a ship time
+ * (当天发, 二十四小时内发货) or 包邮. The generator notes which of them a chat made.
+ */
+export const promiseReplies = {
+  shipToday: '这款现货充足 下午四点前付款当天发出哦',
+  shipWithinDay: '付款后二十四小时内发货 默认发中通 两到三天送达',
+  freeShipping: '亲 现在已经是活动价了 包邮还送运费险哦',
+} as const;
+
 export const presaleReplies = [
   '亲 在的 请问有什么可以帮您',
-  '这款现货充足 下午四点前付款当天发出哦',
+  promiseReplies.shipToday,
   '建议您选M码 穿着会更合身',
   '现在领券下单立减二十元哦',
   '店铺所有商品都是正品 支持专柜验货',
-  '默认发中通 大部分地区两到三天送达',
-  '亲 现在已经是活动价了 可以帮您备注送运费险',
+  promiseReplies.shipWithinDay,
+  promiseReplies.freeShipping,
   '两件以上可以享受九折优惠哦',
   '图片是实物拍摄 可能因显示器略有差异',
   '好的 已经帮您备注好了',
@@ -117,11 +127,14 @@ export const aftersaleReplies = [
   '收到退货后我们会第一时间处理',
 ];
 
+/** The agent closes the buyer's order unasked: the generator writes that order, closed by the seller. */
+export const closeOrderSlip = '亲 我这边帮您把订单关了 您重新拍一下';
+
 /** Replies that break a platform rule (高压线), for the 质检 demo: contact, payment, invoice, closing. */
 export const slipReplies = [
   '亲 加我微信 我发您实拍视频',
   '开发票的话需要另外加六个点哦',
-  '亲 我这边帮您把订单关了 您重新拍一下',
+  closeOrderSlip,
   '走支付宝转账给我 可以再便宜十块',
   '你自己不会看详情页吗',
   '您留个手机号 我让师傅直接联系您',

@@ -3,18 +3,47 @@ import * as phrases from './demo.phrases.js';
 import type { Random } from './demo.random.js';
 import { type DemoShop, nextConversationId } from './demo.shops.js';
 
-/** What every simulation step shares: the random stream, the clock formatter, the output. */
-export type DemoContext = { random: Random; clock: WallClock; out: DemoBuffers };
+/**
+ * What every simulation step shares: the random stream, the clock formatter, the output, and the
+ * end of the generated period (wall seconds; the export is taken then, so nothing ships later).
+ * Order facts (shipping, postage, who closed) draw from a stream of their own, `facts`, so the
+ * chats, ratings and tickets keep the counts and times they had before orders carried them.
+ */
+export type DemoContext = {
+  random: Random;
+  facts: Random;
+  clock: WallClock;
+  out: DemoBuffers;
+  end: number;
+};
 
 export type ChatPhase = 'presale' | 'aftersale' | 'ad';
+
+/** What an agent promised in a chat (flags), which the buyer's next order may keep or break. */
+export const promised = { shipToday: 1, shipWithinDay: 2, freeShipping: 4 } as const;
+const shipPromise = promised.shipToday | promised.shipWithinDay;
+
+/** Whether a chat's promises include a ship time (当天发, 二十四小时内发货). */
+export const promisedShipping = (flags: number): boolean => (flags & shipPromise) !== 0;
+
+const promiseOf = new Map<string, number>([
+  [phrases.promiseReplies.shipToday, promised.shipToday],
+  [phrases.promiseReplies.shipWithinDay, promised.shipWithinDay],
+  [phrases.promiseReplies.freeShipping, promised.freeShipping],
+]);
 
 /** How a consultation went, for the order, rating and ticket that may follow it. */
 export type ChatOutcome = {
   conversation: string;
   agent: string;
   served: boolean;
+  start: number;
   lastReply: number;
   end: number;
+  /** `promised` flags of the agents' replies. */
+  promised: number;
+  /** When an agent said they closed the buyer's order (the 关闭订单 slip), or null. */
+  closedAt: number | null;
 };
 
 const kindText = { human: '人工', assist: '智能辅助', auto: '自动回复', welcome: '欢迎语' } as const;
@@ -30,6 +59,9 @@ type Session = {
   heads: Record<Sender, Buffer>;
   /** The agent's first own reply was sent (it is the one that should greet). */
   greeted: boolean;
+  /** Promises and the closing slip so far, carried over a transfer to another agent. */
+  promised: number;
+  closedAt: number | null;
 };
 type Sender = '买家' | '客服' | '系统';
 
@@ -55,6 +87,8 @@ const openSession = (shop: DemoShop, conversation: string, buyer: string, agent:
   agent,
   heads: headsOf(shop, conversation, buyer, agent),
   greeted: false,
+  promised: 0,
+  closedAt: null,
 });
 
 const say = (
@@ -152,23 +186,27 @@ const styled = (session: Session, phase: ChatPhase, at: number, text: string): s
   return /^(亲|您好)/.test(text) || at % 100 >= 88 ? text : `亲 您好 ${text}`;
 };
 
+/** Notes what a reply promised or did, for the order facts that follow the chat. */
+const remember = (session: Session, time: number, text: string): void => {
+  session.promised |= promiseOf.get(text) ?? 0;
+  if (text === phrases.closeOrderSlip) session.closedAt = time;
+};
+
 const agentReply = (context: DemoContext, session: Session, phase: ChatPhase, at: number): number => {
   const { random } = context;
   const replies = tables[phase].replies;
   let time = at;
   const first = random.pick(replies);
-  say(
-    context,
-    session,
-    '客服',
-    time,
-    styled(session, phase, time, first),
-    random.chance(0.1) ? kindText.assist : kindText.human,
-  );
+  const text = styled(session, phase, time, first);
+  say(context, session, '客服', time, text, random.chance(0.1) ? kindText.assist : kindText.human);
+  remember(session, time, text);
   if (random.chance(0.3)) {
     time += random.int(5, 60);
     const second = random.pick(replies);
-    if (second !== first) say(context, session, '客服', time, second, kindText.human);
+    if (second !== first) {
+      say(context, session, '客服', time, second, kindText.human);
+      remember(session, time, second);
+    }
   }
   return time;
 };
@@ -218,10 +256,22 @@ export const simulateChat = (
       time += random.int(5, 30);
       say(context, current, '系统', time, phrases.systemTransfer, '');
       const next = shop.agents[(shop.agents.indexOf(current.agent) + 1) % shop.agents.length] as string;
+      const previous = current;
       current = openSession(shop, current.conversation, buyer, next);
+      current.promised = previous.promised;
+      current.closedAt = previous.closedAt;
     }
   }
-  return { conversation: current.conversation, agent: current.agent, served, lastReply, end: time };
+  return {
+    conversation: current.conversation,
+    agent: current.agent,
+    served,
+    start,
+    lastReply,
+    end: time,
+    promised: current.promised,
+    closedAt: current.closedAt,
+  };
 };
 
 /** A message after the order: the order card (系统) or the agent urging payment (催付). */

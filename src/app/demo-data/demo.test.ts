@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { checkOrderFacts, type OrderFactMessage, type OrderFacts } from '../../domain/compliance/index.js';
 import type { MessageRecord, OrderRecord, RatingRecord, TicketRecord } from '../../domain/metrics/index.js';
 import { readMessages, readOrders, readRatings, readTickets } from '../../io/records/index.js';
 import { writeDemoData } from './index.js';
@@ -16,6 +17,8 @@ const all = async <T>(batches: AsyncGenerator<T[], unknown>): Promise<T[]> => {
 };
 
 const hourMs = 3_600_000;
+/** Midnight after the last generated day, Shanghai time: when the export is taken. */
+const periodEnd = Date.parse(`${options.start}T00:00:00+08:00`) + options.days * 24 * hourMs;
 const localDay = (time: number) => Math.floor((time + 8 * hourMs) / (24 * hourMs));
 const localHour = (time: number) => Math.floor((time + 8 * hourMs) / hourMs) % 24;
 const isManual = (message: MessageRecord) =>
@@ -163,22 +166,72 @@ describe('writeDemoData', () => {
   });
 });
 
-describe('shipping facts for the 质检 order rules', () => {
-  test('paid orders ship, a few days late; a few charge postage; closed orders name who closed them', () => {
+describe('order facts for the 质检 order rules', () => {
+  test('orders carry 发货时间, 运费 and 关闭方; paid orders ship on time, mostly; only paid ones ship', () => {
+    const header = readFileSync(join(scratch, 'a', 'orders.csv'), 'utf8').split('\n', 1)[0];
+    expect(header?.split(',').slice(-3)).toEqual(['发货时间', '运费', '关闭方']);
     const paid = orders.filter((order) => order.paid !== null);
-    expect(
-      paid.every(
-        (order) => order.shipped !== null && order.shipped !== undefined && order.shipped > (order.paid ?? 0),
-      ),
-    ).toBe(true);
-    const late = paid.filter((order) => (order.shipped ?? 0) - (order.paid ?? 0) > 48 * hourMs);
-    expect(late.length / paid.length).toBeGreaterThan(0.02);
-    expect(late.length / paid.length).toBeLessThan(0.1);
-    expect(orders.some((order) => order.postage === 1000)).toBe(true);
-    expect(orders.filter((order) => order.postage === 0).length / orders.length).toBeGreaterThan(0.9);
-    const closed = orders.filter((order) => order.status === '已关闭' || order.closedBy);
-    expect(closed.some((order) => order.closedBy === 'seller')).toBe(true);
-    expect(closed.some((order) => order.closedBy === 'buyer')).toBe(true);
+    const shipped = paid.filter((order) => order.shipped !== null && order.shipped !== undefined);
+    expect(shipped.every((order) => (order.shipped ?? 0) > (order.paid ?? 0))).toBe(true);
+    expect(shipped.every((order) => (order.shipped ?? 0) <= periodEnd)).toBe(true);
+    // Not shipped yet when the export was taken: paid in the period's last days only.
+    const waiting = paid.filter((order) => order.shipped === null);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((order) => (order.paid ?? 0) > periodEnd - 4 * 24 * hourMs)).toBe(true);
     expect(orders.filter((order) => order.paid === null && order.shipped !== null)).toEqual([]);
+    expect(orders.every((order) => order.postage !== null && order.postage !== undefined)).toBe(true);
+    // Paid before 16:00 → shipped that day; later → the next day.
+    const onTime = shipped.filter(
+      (order) =>
+        localDay(order.shipped ?? 0) - localDay(order.paid ?? 0) ===
+        (localHour(order.paid ?? 0) < 16 ? 0 : 1),
+    );
+    expect(onTime.length / shipped.length).toBeGreaterThan(0.9);
+    expect(onTime.length).toBeLessThan(shipped.length);
+    const charged = orders.filter((order) => (order.postage ?? 0) > 0).length;
+    expect(charged / orders.length).toBeGreaterThan(0.01);
+    expect(charged / orders.length).toBeLessThan(0.1);
+    const closers = new Set(orders.map((order) => order.closedBy ?? null));
+    expect(closers).toEqual(new Set([null, 'buyer', 'seller', 'system']));
+    expect(orders.filter((order) => order.closedBy && order.paid !== null)).toEqual([]);
+  });
+
+  test('some promises in the chats are broken by the orders: late after 当天发/24 小时, postage after 包邮, closed by the seller', () => {
+    const ordersOf = new Map<string, OrderFacts[]>();
+    for (const order of orders) {
+      const key = `${order.shop}|${order.buyer}`;
+      const list = ordersOf.get(key) ?? [];
+      list.push({
+        order: order.order,
+        created: order.created,
+        paid: order.paid,
+        amount: order.amount,
+        shipped: order.shipped ?? null,
+        postage: order.postage ?? null,
+        closedBy: order.closedBy ?? null,
+      });
+      ordersOf.set(key, list);
+    }
+    const broken = new Map<string, number>();
+    for (const list of conversations.values()) {
+      let buyerText = '';
+      const replies: OrderFactMessage[] = [];
+      for (const [index, message] of list.entries()) {
+        if (message.sender === 'buyer') buyerText += message.text;
+        if (!isManual(message)) continue;
+        replies.push({ messageIndex: index, time: message.time, text: message.text, buyerText });
+        buyerText = '';
+      }
+      const first = list[0];
+      for (const finding of checkOrderFacts({
+        messages: replies,
+        orders: ordersOf.get(`${first?.shop}|${first?.buyer}`) ?? [],
+        offsetMs: () => 8 * hourMs,
+      }))
+        broken.set(finding.rule, (broken.get(finding.rule) ?? 0) + 1);
+    }
+    expect([...broken.keys()].sort()).toEqual(['close_order', 'free_shipping', 'late_shipping']);
+    // A few, not most: the demo's agents keep their promises as a rule.
+    expect([...broken.values()].reduce((sum, count) => sum + count, 0)).toBeLessThan(orders.length / 20);
   });
 });

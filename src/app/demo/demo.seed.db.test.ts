@@ -18,7 +18,7 @@ describe('seedDemoIfEmpty', () => {
   });
   afterEach(() => database.close());
 
-  test('on first start it creates the demo organisation with shops, teams, an admin, a supervisor and 8 agents', async () => {
+  test('on first start it creates the demo organisation with shops, teams, an admin, a supervisor and 8 agents, and orders whose broken promises 质检 finds', async () => {
     const seeded = await seedDemoIfEmpty({ db: database.db, clock });
     expect(seeded).toBeDefined();
     const { db } = database;
@@ -38,6 +38,28 @@ describe('seedDemoIfEmpty', () => {
       teamName: '售前组',
       subAccounts: [{ name: '旗舰店:小美' }],
     });
+    // The generated orders carry shipping, postage and who closed them, so the 质检 run finds
+    // promises in the chats that the orders broke.
+    const orders = await db
+      .selectFrom('orders')
+      .select((eb) => [
+        eb.fn.countAll<string>().as('all'),
+        eb.fn.count<string>('shipped').as('shipped'),
+        eb.fn.count<string>('postage').as('postage'),
+        eb.fn.count<string>('closedBy').as('closed'),
+      ])
+      .executeTakeFirstOrThrow();
+    expect(Number(orders.shipped)).toBeGreaterThan(Number(orders.all) / 2);
+    expect(Number(orders.postage)).toBe(Number(orders.all));
+    expect(Number(orders.closed)).toBeGreaterThan(0);
+    const findings = await db
+      .selectFrom('findings')
+      .select('ruleId')
+      .where('orderId', 'is not', null)
+      .execute();
+    expect(new Set(findings.map((finding) => finding.ruleId))).toEqual(
+      new Set(['late_shipping', 'free_shipping', 'close_order']),
+    );
   });
 
   test('each user gets its own random 12-character password, stored only as a hash', async () => {

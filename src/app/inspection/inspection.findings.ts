@@ -11,8 +11,9 @@ import {
 import { selectConversationMessages } from '../../store/inspection.repository.js';
 import { findShop } from '../../store/shops.repository.js';
 import type { Actor } from '../accounts/index.js';
+import { parseConversationKey } from './inspection.conversation-key.js';
 import { inspectionErrors } from './inspection.errors.js';
-import { canSee, dayText, periodDays, visibleAgents } from './inspection.scope.js';
+import { canSee, dayText, visibleAgents } from './inspection.scope.js';
 
 /** A finding as the workbench shows it. */
 export type FindingView = {
@@ -134,21 +135,16 @@ export const getVisibleFinding = async ({ db, actor, id }: { db: Db; actor: Acto
   return finding;
 };
 
-// A conversation id without an export id is `buyer#YYYY-MM-DD` (see the run).
-const syntheticId = /^(.*)#(\d{4}-\d{2}-\d{2})$/;
-
-const conversationRows = async (db: Db, shopId: string, conversation: string) => {
-  const stored = await selectConversationMessages({ db, shopId, conversation });
-  if (stored.length > 0) return stored;
-  const synthetic = syntheticId.exec(conversation);
-  if (!synthetic) return [];
-  const { fromDay } = periodDays({ from: synthetic[2] ?? '', to: synthetic[2] ?? '', at: 'query' });
+const conversationRows = async (db: Db, shopId: string, key: string) => {
+  const ref = parseConversationKey(key);
+  if (ref === null) return [];
+  if (!('buyer' in ref)) return selectConversationMessages({ db, shopId, conversation: ref.conversation });
   return selectConversationMessages({
     db,
     shopId,
     conversation: '',
-    buyer: synthetic[1] ?? '',
-    days: { from: fromDay, to: fromDay },
+    buyer: ref.buyer,
+    days: { from: ref.day, to: ref.day },
   });
 };
 

@@ -223,50 +223,6 @@ describe('review, scores, sampling and export', () => {
     });
   });
 
-  test('chats exported without a conversation id are drawn once per buyer and day, and open for scoring', async () => {
-    const { db } = database;
-    await db.deleteFrom('messages').execute();
-    for (const day of ['2026-03-02', '2026-03-03'])
-      await storeChat(db, fixture, {
-        conversation: '',
-        buyer: 'bc',
-        agent: '旗舰店:A',
-        lines: [
-          { at: `${day} 09:00`, from: 'buyer', text: '在吗' },
-          { at: `${day} 09:01`, from: 'agent', text: '亲，您好，在的' },
-        ],
-      });
-    const sheet = await saveScoreSheet({
-      ...deps(),
-      actor: fixture.supervisor,
-      title: '评分表',
-      items: [{ label: '服务', points: 100 }],
-    });
-    const drawn = await drawSamples({
-      ...deps(),
-      actor: fixture.supervisor,
-      sheetId: sheet.id,
-      from: '2026-03-01',
-      to: '2026-03-05',
-      perAgent: 5,
-    });
-    expect(drawn.samples.map((one) => one.conversation).sort()).toEqual(['bc#2026-03-02', 'bc#2026-03-03']);
-    const view = await getInspectionConversation({
-      ...deps(),
-      actor: fixture.supervisor,
-      shopId: fixture.shopId,
-      conversation: 'bc#2026-03-03',
-    });
-    expect(view.messages.map((message) => message.text)).toEqual(['在吗', '亲，您好，在的']);
-    const scored = await scoreInspectionSample({
-      ...deps(),
-      actor: fixture.supervisor,
-      id: drawn.samples[0]?.id ?? '',
-      scores: [90],
-    });
-    expect(scored.total).toBe(90);
-  });
-
   test('the export turns reviewed word findings into eval lines; no_greeting and pending ones are left out', async () => {
     await confirmFinding({
       ...deps(),

@@ -27,6 +27,7 @@ import {
   type ShopSettingsVersion,
   settingsInForce,
 } from '../compliance/index.js';
+import { conversationKey } from './inspection.conversation-key.js';
 import { inspectionErrors } from './inspection.errors.js';
 import { type DayChecker, judgeConversation } from './inspection.judge.js';
 import { dayText, type InspectionShop, inspectionShops, periodDays } from './inspection.scope.js';
@@ -128,9 +129,6 @@ const splitConversations = (rows: ChatRow[]): ChatRow[][] => {
   return groups;
 };
 
-const conversationId = (first: ChatRow) =>
-  first.conversation === '' ? `${first.buyer}#${dayText(first.day)}` : first.conversation;
-
 const toOrderFacts = (row: Awaited<ReturnType<typeof selectBuyerOrders>>[number]): OrderFacts => ({
   order: row.orderId,
   created: row.created.getTime(),
@@ -188,7 +186,7 @@ const judgeGroups = async ({ db, run, shop, forDay }: ShopRun, groups: ChatRow[]
           organizationId: run.organizationId,
           runId: run.id,
           shopId: shop.id,
-          conversation: conversationId(first),
+          conversation: conversationKey(first),
           rows,
           orders: orders.get(first.buyer) ?? [],
         },

@@ -12,6 +12,7 @@ import {
 } from '../../store/inspection-settings.repository.js';
 import { authorize } from '../accounts/accounts.authorize.js';
 import { type Actor, type Clock, recordAudit } from '../accounts/index.js';
+import { conversationKey } from './inspection.conversation-key.js';
 import { inspectionErrors } from './inspection.errors.js';
 import { dayText, inspectionShops, periodDays } from './inspection.scope.js';
 
@@ -87,8 +88,8 @@ export const drawSamples = async ({
     await selectSampleCandidates({ db, shopIds: shops.map((shop) => shop.id), fromDay, toDay })
   ).map((row) => {
     const day = Number(row.day);
-    // The id the conversation view reads for chats without one: `buyer#YYYY-MM-DD`.
-    const conversation = row.conversation === '' ? `${row.buyer}#${dayText(day)}` : row.conversation;
+    // The key the run gives findings and the conversation view reads (`buyer#YYYY-MM-DD` without an id).
+    const conversation = conversationKey({ conversation: row.conversation, buyer: row.buyer, day });
     return { ...row, day, conversation, key: `${row.shopId}/${conversation}/${row.agent}` };
   });
   const used = seed ?? seedOf(`${from}|${to}|${shopId ?? ''}|${sheetId}`);
