@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { vi } from 'vitest';
+import { loadConfig } from '../config/config.js';
+import type { Platform } from '../domain/shared/index.js';
+import { createDatabase, type Db } from '../store/database.js';
+import { insertOrganization } from '../store/organizations.repository.js';
+import { insertShop } from '../store/shops.repository.js';
 import { runCli } from './cli.js';
 
 /** Runs `kefu …` in-process and returns its exit code and what it printed. */
@@ -36,4 +44,41 @@ export const prepareEnvironment = async (dataDir: string): Promise<() => Promise
     await admin.query(`drop database if exists ${name}`);
     await admin.end();
   };
+};
+
+/**
+ * A migrated database for CLI tests with one organisation and one shop 旗舰店 on `platform`;
+ * `seed` may add rows through the open connection. Returns the clean-up for `afterAll`.
+ */
+export const prepareShopDatabase = async ({
+  prefix,
+  platform,
+  seed,
+}: {
+  prefix: string;
+  platform: Platform;
+  seed?: (context: { db: Db; organizationId: string; shopId: string }) => Promise<void>;
+}): Promise<{ dataDir: string; cleanUp: () => Promise<void> }> => {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const dropDatabase = await prepareEnvironment(dataDir);
+  const migrated = await kefu('db', 'migrate');
+  if (migrated.code !== 0) throw new Error(`kefu db migrate failed: ${migrated.stderr}`);
+  const config = loadConfig({ env: process.env });
+  const { db, close } = await createDatabase({
+    url: config.store.databaseUrl,
+    dataDir: config.store.dataDir,
+  });
+  const organization = await insertOrganization({ db, name: '测试', demo: false, createdAt: new Date() });
+  const shop = await insertShop({
+    db,
+    shop: { organizationId: organization.id, name: '旗舰店', platform, createdAt: new Date() },
+  });
+  await seed?.({ db, organizationId: organization.id, shopId: shop.id });
+  await close();
+  const cleanUp = async () => {
+    await dropDatabase();
+    vi.unstubAllEnvs();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { dataDir, cleanUp };
 };

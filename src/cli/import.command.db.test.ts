@@ -1,39 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { loadConfig } from '../config/config.js';
-import { createDatabase } from '../store/database.js';
-import { insertOrganization } from '../store/organizations.repository.js';
-import { insertShop } from '../store/shops.repository.js';
-import { kefu, prepareEnvironment } from './cli.test-utils.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { kefu, prepareShopDatabase } from './cli.test-utils.js';
 
 const fixture = (name: string) => new URL(`../../test/fixtures/metrics/${name}`, import.meta.url).pathname;
 
 describe('kefu import', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-import-'));
-  let dropDatabase: () => Promise<void>;
+  let dataDir = '';
+  let cleanUp: () => Promise<void>;
 
   beforeAll(async () => {
-    dropDatabase = await prepareEnvironment(dataDir);
-    expect((await kefu('db', 'migrate')).code).toBe(0);
-    const config = loadConfig({ env: process.env });
-    const { db, close } = await createDatabase({
-      url: config.store.databaseUrl,
-      dataDir: config.store.dataDir,
-    });
-    const organization = await insertOrganization({ db, name: '测试', demo: false, createdAt: new Date() });
-    await insertShop({
-      db,
-      shop: { organizationId: organization.id, name: '旗舰店', platform: 'tmall', createdAt: new Date() },
-    });
-    await close();
+    ({ dataDir, cleanUp } = await prepareShopDatabase({ prefix: 'kefu-import-', platform: 'tmall' }));
   });
-  afterAll(async () => {
-    await dropDatabase();
-    vi.unstubAllEnvs();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp());
 
   test('imports a chat export and prints a summary; a second run adds nothing', async () => {
     const first = await kefu('import', 'messages', fixture('one-day.messages.csv'));

@@ -1,62 +1,46 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { loadConfig } from '../config/config.js';
-import { createDatabase } from '../store/database.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { textHash } from '../store/metrics.repository.js';
-import { insertOrganization } from '../store/organizations.repository.js';
-import { insertShop } from '../store/shops.repository.js';
-import { kefu, prepareEnvironment } from './cli.test-utils.js';
+import { kefu, prepareShopDatabase } from './cli.test-utils.js';
 
 describe('kefu inspect', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-inspect-'));
-  let dropDatabase: () => Promise<void>;
+  let dataDir = '';
+  let cleanUp: () => Promise<void>;
 
   beforeAll(async () => {
-    dropDatabase = await prepareEnvironment(dataDir);
-    expect((await kefu('db', 'migrate')).code).toBe(0);
-    const config = loadConfig({ env: process.env });
-    const { db, close } = await createDatabase({
-      url: config.store.databaseUrl,
-      dataDir: config.store.dataDir,
-    });
-    const organization = await insertOrganization({ db, name: '测试', demo: false, createdAt: new Date() });
-    const shop = await insertShop({
-      db,
-      shop: { organizationId: organization.id, name: '旗舰店', platform: 'tmall', createdAt: new Date() },
-    });
-    const lines = [
-      { sender: 'buyer', time: '2026-03-02T02:00:00Z', text: '有微信吗' },
-      { sender: 'agent', time: '2026-03-02T02:01:00Z', text: '亲，您好，加我微信 kefu_xiaomei' },
-      { sender: 'buyer', time: '2026-03-02T03:00:00Z', text: '在吗' },
-      { sender: 'agent', time: '2026-03-02T03:01:00Z', text: 'L 码。' },
-    ];
-    await db
-      .insertInto('messages')
-      .values(
-        lines.map((line, index) => ({
-          organizationId: organization.id,
-          shopId: shop.id,
-          day: 20_514,
-          conversation: index < 2 ? 'c1' : 'c2',
-          buyer: index < 2 ? 'b1' : 'b2',
-          agent: '旗舰店:小美',
-          sender: line.sender,
-          time: new Date(line.time),
-          kind: 'human',
-          text: line.text,
-          textHash: textHash(line.text),
-        })),
-      )
-      .execute();
-    await close();
+    ({ dataDir, cleanUp } = await prepareShopDatabase({
+      prefix: 'kefu-inspect-',
+      platform: 'tmall',
+      seed: async ({ db, organizationId, shopId }) => {
+        const lines = [
+          { sender: 'buyer', time: '2026-03-02T02:00:00Z', text: '有微信吗' },
+          { sender: 'agent', time: '2026-03-02T02:01:00Z', text: '亲，您好，加我微信 kefu_xiaomei' },
+          { sender: 'buyer', time: '2026-03-02T03:00:00Z', text: '在吗' },
+          { sender: 'agent', time: '2026-03-02T03:01:00Z', text: 'L 码。' },
+        ];
+        await db
+          .insertInto('messages')
+          .values(
+            lines.map((line, index) => ({
+              organizationId,
+              shopId,
+              day: 20_514,
+              conversation: index < 2 ? 'c1' : 'c2',
+              buyer: index < 2 ? 'b1' : 'b2',
+              agent: '旗舰店:小美',
+              sender: line.sender,
+              time: new Date(line.time),
+              kind: 'human',
+              text: line.text,
+              textHash: textHash(line.text),
+            })),
+          )
+          .execute();
+      },
+    }));
   });
-  afterAll(async () => {
-    await dropDatabase();
-    vi.unstubAllEnvs();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp());
 
   test('inspects a period and prints findings by rule and agent with the speed', async () => {
     const result = await kefu('inspect', '--from', '2026-03-02', '--to', '2026-03-02');

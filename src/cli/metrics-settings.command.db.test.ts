@@ -1,42 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { loadConfig } from '../config/config.js';
-import { createDatabase } from '../store/database.js';
-import { insertOrganization } from '../store/organizations.repository.js';
-import { insertShop } from '../store/shops.repository.js';
-import { kefu, prepareEnvironment } from './cli.test-utils.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { kefu, prepareShopDatabase } from './cli.test-utils.js';
 
 describe('kefu metrics-settings', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-metrics-settings-'));
+  let dataDir = '';
   const file = (name: string, content: string) => {
     const path = join(dataDir, name);
     writeFileSync(path, content);
     return path;
   };
-  let dropDatabase: () => Promise<void>;
+  let cleanUp: () => Promise<void>;
 
   beforeAll(async () => {
-    dropDatabase = await prepareEnvironment(dataDir);
-    expect((await kefu('db', 'migrate')).code).toBe(0);
-    const config = loadConfig({ env: process.env });
-    const { db, close } = await createDatabase({
-      url: config.store.databaseUrl,
-      dataDir: config.store.dataDir,
-    });
-    const organization = await insertOrganization({ db, name: '测试', demo: false, createdAt: new Date() });
-    await insertShop({
-      db,
-      shop: { organizationId: organization.id, name: '旗舰店', platform: 'pdd', createdAt: new Date() },
-    });
-    await close();
+    ({ dataDir, cleanUp } = await prepareShopDatabase({ prefix: 'kefu-metrics-settings-', platform: 'pdd' }));
   });
-  afterAll(async () => {
-    await dropDatabase();
-    vi.unstubAllEnvs();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp());
 
   test('show lists no version yet and every value as the default, the platform preset included', async () => {
     const result = await kefu('metrics-settings', 'show', '--shop', '旗舰店');
