@@ -114,11 +114,13 @@ export const insertOrders = async ({
             status: eb.ref('excluded.status'),
             refund: eb.ref('excluded.refund'),
             shipped: eb.ref('excluded.shipped'),
+            postage: eb.ref('excluded.postage'),
             closedBy: eb.ref('excluded.closedBy'),
+            sku: eb.ref('excluded.sku'),
           }))
           .where(
-            sql<boolean>`(orders.paid, orders.amount, orders.items, orders.status, orders.refund, orders.shipped, orders.closed_by)
-              is distinct from (excluded.paid, excluded.amount, excluded.items, excluded.status, excluded.refund, excluded.shipped, excluded.closed_by)`,
+            sql<boolean>`(orders.paid, orders.amount, orders.items, orders.status, orders.refund, orders.shipped, orders.postage, orders.closed_by, orders.sku)
+              is distinct from (excluded.paid, excluded.amount, excluded.items, excluded.status, excluded.refund, excluded.shipped, excluded.postage, excluded.closed_by, excluded.sku)`,
           ),
       )
       .execute();

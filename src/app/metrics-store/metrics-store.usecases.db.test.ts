@@ -149,6 +149,26 @@ describe('stored KPI records', () => {
       .where('orderId', '=', 'o2')
       .executeTakeFirstOrThrow();
     expect({ refund: Number(row.refund), status: row.status }).toEqual({ refund: 5000, status: 'refunded' });
+    // A later export that adds the postage (运费) updates it too.
+    const withPostage = join(folder, 'orders.postage.csv');
+    writeFileSync(
+      withPostage,
+      'shop,order,buyer,created,paid,amount,items,status,refund,postage\n旗舰店,o2,b2,2026-03-10 12:00:00,2026-03-10 12:01:00,50.00,1,refunded,50.00,8.00\n',
+    );
+    const again = await importRecords({
+      ...deps(),
+      actor: supervisor,
+      kind: 'orders',
+      file: withPostage,
+      mode: 'reject',
+    });
+    expect(again.rowsInserted).toBe(1);
+    const postage = await database.db
+      .selectFrom('orders')
+      .select('postage')
+      .where('orderId', '=', 'o2')
+      .executeTakeFirstOrThrow();
+    expect(Number(postage.postage)).toBe(800);
     expect(await count('orders')).toBe(4);
     // Put the fixture back for the comparison with the engine below.
     await importRecords({ ...deps(), actor: supervisor, kind: 'orders', file: ordersFile, mode: 'reject' });
