@@ -150,18 +150,26 @@ export const loadCsv = async <T>(
   options: ReadOptions,
   setup: (context: LoadContext) => LoadSetup<T> | null,
 ): Promise<ImportSummary | null> => {
-  const { file } = options;
-  if (options.source || !['.csv', '.tsv', '.txt'].includes(extname(file).toLowerCase())) return null;
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return null;
-  }
+  const handle = await openForBytes(options);
+  if (!handle) return null;
   try {
     return await loadOpened(kind, new ChunkedFile(handle), options, setup);
   } finally {
     await handle.close();
+  }
+};
+
+/**
+ * Opens a CSV/TSV file named by `options` for a byte-level reader; null for an upload stream,
+ * another format, or a file that cannot be opened (the string reader then reports why).
+ */
+export const openForBytes = async (options: ReadOptions): Promise<FileHandle | null> => {
+  const { file } = options;
+  if (options.source || !['.csv', '.tsv', '.txt'].includes(extname(file).toLowerCase())) return null;
+  try {
+    return await open(file, 'r');
+  } catch {
+    return null;
   }
 };
 

@@ -1,5 +1,3 @@
-import { type FileHandle, open } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MessageRecord } from '../../domain/metrics/index.js';
 import { CsvSyntaxError } from '../csv/index.js';
@@ -7,7 +5,14 @@ import { EncodingError } from '../encoding/index.js';
 import { buildMessage } from './records.build.js';
 import { resolveColumns } from './records.columns.js';
 import { recentDuplicates } from './records.duplicates.js';
-import { ChunkedFile, type Counts, prepareCsv, SlowLines, summaryOf } from './records.fast-load.js';
+import {
+  ChunkedFile,
+  type Counts,
+  openForBytes,
+  prepareCsv,
+  SlowLines,
+  summaryOf,
+} from './records.fast-load.js';
 import { ImportError, IssueCollector } from './records.issues.js';
 import {
   type LineChunk,
@@ -121,13 +126,8 @@ export const loadMessagesCsv = async (
   sink: MessageSink,
 ): Promise<ImportSummary | null> => {
   const { file } = options;
-  if (options.source || !['.csv', '.tsv', '.txt'].includes(extname(file).toLowerCase())) return null;
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return null;
-  }
+  const handle = await openForBytes(options);
+  if (!handle) return null;
   const prepared = await prepareCsv(new ChunkedFile(handle), file).finally(() => handle.close());
   if (!prepared) return null;
   const { headers, headerLine, delimiter, encoding } = prepared;
