@@ -143,7 +143,7 @@ export const zhCNInspectionWorkbench = {
   'inspection.sheets.addItem': '添加评分项',
   'inspection.sheets.total': '满分合计 {total} 分 · 共 {count} 项',
   'inspection.sheets.not100':
-    '合计不是 100 分：抽检得分按原始分计入「质检得分」的抽检均分，与满分 100 的评分表不能直接比较。',
+    '合计不是 100 分：评分时按本表满分打分，「质检得分」里的抽检均分会折算成百分制。',
   'inspection.sheets.locked':
     '已有 {scored} 个抽检按这张表评了分：评分项的数量和分值已固定，名称和评分标准仍可修改。要调整评分项，请复制为新评分表。',
   'inspection.sheets.create': '创建',
