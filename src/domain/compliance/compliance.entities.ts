@@ -69,6 +69,25 @@ const matchers: Record<EntityKind, EntityMatcher> = {
   },
 };
 
+/**
+ * Whether a plain digit run (ASCII or full-width digits, nothing between them) of `length` digits
+ * starting with `first` could hold a phone, 400/800 or bank card number: the entity patterns above
+ * only match whole runs (no digit may touch them), so a run is a contact number only if it is a
+ * landline (0…, 10–12 digits), a mobile (1[3-9], 11), a 400/800 hotline (10), either with the 86
+ * prefix (12–14), or 16–19 digits passing Luhn. `evenDoubled` / `oddDoubled` are the digit sums
+ * with the digits at even / odd positions (from 0, at the start) doubled Luhn-style. The fast scan
+ * uses it so that order and tracking numbers need no full check.
+ */
+export const couldBeContactNumber = (
+  length: number,
+  first: number,
+  evenDoubled: number,
+  oddDoubled: number,
+): boolean => {
+  if (length >= 16 && length <= 19) return (length % 2 === 0 ? evenDoubled : oddDoubled) % 10 === 0;
+  return length >= 10 && length <= 14 && (first === 0 || first === 1 || first === 4 || first === 8);
+};
+
 /** Keywords one of which must occur for an entity to be possible ('#digits' = a run of ≥ 10 digits). */
 export const entityTriggers: Record<EntityKind, readonly string[]> = {
   phone: ['#digits'],
