@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { localDay, type RollUpBy, rollUp, type SettingsPresets } from '../../domain/metrics/index.js';
+import {
+  localDay,
+  metricsEngineVersion,
+  type RollUpBy,
+  rollUp,
+  type SettingsPresets,
+} from '../../domain/metrics/index.js';
 import type { DatabaseHandle } from '../../store/database.js';
 import { createTestDatabase } from '../../store/test-utils.js';
 import type { Actor } from '../accounts/index.js';
@@ -8,6 +14,7 @@ import { loadPresets } from '../metrics/metrics.settings.js';
 import { computeStored, metricsScope } from './metrics-store.compute.js';
 import { seedDemoMetrics } from './metrics-store.demo.js';
 import { importRecords } from './metrics-store.import.js';
+import { settingsHashOf } from './metrics-store.results.js';
 import { listMetricRestatements, metricsFor } from './metrics-store.usecases.js';
 
 const now = new Date('2026-03-20T04:00:00Z');
@@ -99,6 +106,17 @@ describe('KPI results materialised per agent-day', () => {
     expect(after.length).toBe(before.length);
     // Back to the original settings for the tests that follow.
     await metricsFor({ db: database.db, clock, actor: supervisor, presets, by: 'agent', ...period });
+  });
+
+  test('days stored by an older engine version are recomputed on the next read', async () => {
+    const older = settingsHashOf(presets, metricsEngineVersion - 1);
+    expect(older).not.toBe(settingsHashOf(presets));
+    await database.db.updateTable('metricDays').set({ settingsHash: older }).execute();
+    const later = { now: () => new Date(now.getTime() + 120_000) };
+    await metricsFor({ db: database.db, clock: later, actor: supervisor, presets, by: 'agent', ...period });
+    const after = await computedAt(database);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((row) => row.computedAt === now.getTime() + 120_000)).toBe(true);
   });
 
   test('an import marks the days it can change stale; the next read restates them and logs what changed', async () => {

@@ -9,6 +9,7 @@ import {
   entriesOf,
   isProvisionalDay,
   type MetricsSettings,
+  metricsEngineVersion,
   resolveSettings,
   type RollUpEntriesInput,
   type SettingsOverride,
@@ -37,9 +38,15 @@ import { loadShopOverrides, type SettingsPass, settingsPasses } from './metrics-
 // was marked stale by an import, or was computed under other settings is recomputed first (with
 // its look-back and attribution context); the rest are read as stored.
 
-/** Identifies the settings results were computed with; editing the presets recomputes every day. */
-export const settingsHashOf = (presets: SettingsPresets): string =>
-  createHash('sha256').update(JSON.stringify(presets)).digest('hex').slice(0, 16);
+/**
+ * Identifies the settings and the engine version results were computed with: editing the presets,
+ * or upgrading to an engine that computes some KPI differently, recomputes every stored day.
+ */
+export const settingsHashOf = (presets: SettingsPresets, engineVersion = metricsEngineVersion): string =>
+  createHash('sha256')
+    .update(`engine ${engineVersion}\n${JSON.stringify(presets)}`)
+    .digest('hex')
+    .slice(0, 16);
 
 type ResultsInput = {
   db: Db;

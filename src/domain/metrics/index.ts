@@ -14,7 +14,7 @@ export type { SettingsForShop } from './metrics.data.js';
 export { MetricsData, messageCode, type OrderFacts } from './metrics.data.js';
 export { hashBytes, ScopedInterner } from './metrics.interner.js';
 export type { MetricsComputation, MetricsTrail } from './metrics.engine.js';
-export { computeMetrics } from './metrics.engine.js';
+export { computeMetrics, metricsEngineVersion } from './metrics.engine.js';
 export type { ExplainQuery, ExplainRef, ExplainResult } from './metrics.explain.js';
 export { explain } from './metrics.explain.js';
 export { assessPlatforms, halfMonthOf, monthOf } from './metrics.platforms.js';
