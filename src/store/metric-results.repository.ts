@@ -25,7 +25,33 @@ export const selectMetricDays = async ({
         .where('day', '<=', toDay)
         .execute();
 
-/** Marks a shop's computed days in [fromDay, toDay] as needing a recompute. */
+// Serialises a shop's stale marks with the storing of its recomputed days (see replaceShopResults).
+const lockShopResults = (db: Db | Trx, shopId: string) =>
+  sql`select pg_advisory_xact_lock(hashtext(${shopId}))`.execute(db);
+
+/** Each shop's stale-mark counter (0 when never marked): a recompute notes it before it reads. */
+export const selectMetricGenerations = async ({
+  db,
+  shopIds,
+}: {
+  db: Db | Trx;
+  shopIds: string[];
+}): Promise<Map<string, number>> => {
+  const rows =
+    shopIds.length === 0
+      ? []
+      : await db
+          .selectFrom('metricGenerations')
+          .select(['shopId', 'generation'])
+          .where('shopId', 'in', shopIds)
+          .execute();
+  return new Map(shopIds.map((id) => [id, rows.find((row) => row.shopId === id)?.generation ?? 0]));
+};
+
+/**
+ * Marks a shop's computed days in [fromDay, toDay] as needing a recompute and raises the shop's
+ * counter, so that a recompute that read the records before this mark stores its days stale.
+ */
 export const markMetricDaysStale = async ({
   db,
   shopId,
@@ -37,6 +63,14 @@ export const markMetricDaysStale = async ({
   fromDay: number;
   toDay: number;
 }): Promise<void> => {
+  await lockShopResults(db, shopId);
+  await db
+    .insertInto('metricGenerations')
+    .values({ shopId, generation: 1 })
+    .onConflict((conflict) =>
+      conflict.column('shopId').doUpdateSet({ generation: sql`metric_generations.generation + 1` }),
+    )
+    .execute();
   await db
     .updateTable('metricDays')
     .set({ stale: true })
@@ -83,9 +117,11 @@ const inChunks = async <T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) =
 };
 
 /**
- * Replaces one shop's results on `days` with freshly computed parts and marks those days fresh.
- * Concurrent recomputes of the same shop wait for each other (advisory lock), so they never
- * interleave their deletes and inserts.
+ * Replaces one shop's results on `days` with freshly computed parts and marks those days fresh —
+ * unless the shop's counter moved past `generation` (noted before the records were read): then an
+ * import or settings change landed meanwhile and the days are stored stale, to be recomputed.
+ * Recomputes and stale marks of the same shop wait for each other (advisory lock), so they never
+ * interleave.
  */
 export const replaceShopResults = async ({
   trx,
@@ -93,6 +129,7 @@ export const replaceShopResults = async ({
   shopId,
   days,
   settingsHash,
+  generation,
   agentDays,
   shopDays,
   at,
@@ -102,12 +139,15 @@ export const replaceShopResults = async ({
   shopId: string;
   days: number[];
   settingsHash: string;
+  generation: number;
   agentDays: { day: number; agent: string; parts: unknown }[];
   shopDays: { day: number; parts: unknown }[];
   at: Date;
 }): Promise<void> => {
   if (days.length === 0) return;
-  await sql`select pg_advisory_xact_lock(hashtext(${shopId}))`.execute(trx);
+  await lockShopResults(trx, shopId);
+  const stale =
+    ((await selectMetricGenerations({ db: trx, shopIds: [shopId] })).get(shopId) ?? 0) !== generation;
   for (const table of ['metricAgentDays', 'metricShopDays'] as const)
     await trx.deleteFrom(table).where('shopId', '=', shopId).where('day', 'in', days).execute();
   await inChunks(agentDays, (chunk) =>
@@ -125,11 +165,9 @@ export const replaceShopResults = async ({
   await inChunks(days, (chunk) =>
     trx
       .insertInto('metricDays')
-      .values(
-        chunk.map((day) => ({ organizationId, shopId, day, settingsHash, stale: false, computedAt: at })),
-      )
+      .values(chunk.map((day) => ({ organizationId, shopId, day, settingsHash, stale, computedAt: at })))
       .onConflict((conflict) =>
-        conflict.columns(['shopId', 'day']).doUpdateSet({ settingsHash, stale: false, computedAt: at }),
+        conflict.columns(['shopId', 'day']).doUpdateSet({ settingsHash, stale, computedAt: at }),
       )
       .execute(),
   );

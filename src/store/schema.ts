@@ -211,6 +211,8 @@ export type MetricDaysTable = {
   computedAt: Date;
 };
 
+export type MetricGenerationsTable = { shopId: string; generation: number };
+
 export type MetricAgentDaysTable = {
   organizationId: string;
   shopId: string;
@@ -370,6 +372,7 @@ export type Database = {
   tickets: TicketsTable;
   importJobs: ImportJobsTable;
   metricDays: MetricDaysTable;
+  metricGenerations: MetricGenerationsTable;
   metricAgentDays: MetricAgentDaysTable;
   metricShopDays: MetricShopDaysTable;
   metricRestatements: MetricRestatementsTable;

@@ -15,6 +15,12 @@ import { computeStored, metricsScope } from './metrics-store.compute.js';
 import { seedDemoMetrics } from './metrics-store.demo.js';
 import { importRecords } from './metrics-store.import.js';
 import { settingsHashOf } from './metrics-store.results.js';
+import {
+  markMetricDaysStale,
+  replaceShopResults,
+  selectMetricGenerations,
+} from '../../store/metric-results.repository.js';
+import { inTransaction } from '../../store/database.js';
 import { listMetricRestatements, metricsFor } from './metrics-store.usecases.js';
 
 const now = new Date('2026-03-20T04:00:00Z');
@@ -56,6 +62,7 @@ describe('KPI results materialised per agent-day', () => {
   afterAll(() => database.close());
 
   const period = { from: '2026-03-12', to: '2026-03-18' };
+  const fromDayOf = (day: string) => localDay(Date.parse(`${day}T00:00:00+08:00`), 8 * 3_600_000);
 
   test.each<RollUpBy>(['agent-day', 'agent', 'team', 'shop'])(
     'rolled up by %s, stored parts give exactly what a fresh computation gives',
@@ -117,6 +124,41 @@ describe('KPI results materialised per agent-day', () => {
     const after = await computedAt(database);
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((row) => row.computedAt === now.getTime() + 120_000)).toBe(true);
+  });
+
+  test('a recompute that read before an import or settings save stores its days stale, not fresh', async () => {
+    const { db } = database;
+    const { shops } = await metricsScope({ db, actor: supervisor });
+    const shopId = (shops[0] as { id: string }).id;
+    const store = async (generation: number) => {
+      await inTransaction(db, (trx) =>
+        replaceShopResults({
+          trx,
+          organizationId: supervisor.organizationId,
+          shopId,
+          days: [fromDayOf(period.from)],
+          settingsHash: settingsHashOf(presets),
+          generation,
+          agentDays: [],
+          shopDays: [],
+          at: now,
+        }),
+      );
+      return (await db.selectFrom('metricDays').select('stale').where('shopId', '=', shopId).execute()).find(
+        () => true,
+      )?.stale;
+    };
+    const noted = (await selectMetricGenerations({ db, shopIds: [shopId] })).get(shopId) ?? 0;
+    expect(await store(noted)).toBe(false);
+    // An import lands while the recompute runs: it marks the shop's days stale and moves the counter.
+    await markMetricDaysStale({ db, shopId, fromDay: 0, toDay: 100_000 });
+    expect(await store(noted)).toBe(true);
+    const current = (await selectMetricGenerations({ db, shopIds: [shopId] })).get(shopId) ?? 0;
+    expect(current).toBe(noted + 1);
+    expect(await store(current)).toBe(false);
+    // Leave every day stale-free again for the tests that follow.
+    await markMetricDaysStale({ db, shopId, fromDay: 0, toDay: 100_000 });
+    await metricsFor({ db, clock, actor: supervisor, presets, by: 'agent', ...period });
   });
 
   test('an import marks the days it can change stale; the next read restates them and logs what changed', async () => {

@@ -27,6 +27,7 @@ import {
   selectComputedAt,
   selectMetricDays,
   selectShopDays,
+  selectMetricGenerations,
 } from '../../store/metric-results.repository.js';
 import type { AgentOwner } from '../../store/metrics-read.repository.js';
 import type { StoredShop } from '../../store/metrics.repository.js';
@@ -122,11 +123,18 @@ const byDayAgent = (rows: { day: number; agent: string; parts: AgentParts }[]) =
  */
 const computeAndStore = async (input: ResultsInput, needed: Map<string, number[]>) => {
   const organizationId = input.actor.organizationId;
-  const versions = await loadShopOverrides({ db: input.db, organizationId, shopIds: [...needed.keys()] });
-  for (const pass of settingsPasses(needed, versions)) await computePass(input, pass);
+  const shopIds = [...needed.keys()];
+  // Noted before settings and records are read: a stale mark after this point moves it.
+  const generations = await selectMetricGenerations({ db: input.db, shopIds });
+  const versions = await loadShopOverrides({ db: input.db, organizationId, shopIds });
+  for (const pass of settingsPasses(needed, versions)) await computePass(input, pass, generations);
 };
 
-const computePass = async (input: ResultsInput, { days: needed, overrides }: SettingsPass) => {
+const computePass = async (
+  input: ResultsInput,
+  { days: needed, overrides }: SettingsPass,
+  generations: Map<string, number>,
+) => {
   const all = [...needed.values()].flat();
   const from = Math.min(...all);
   const to = Math.max(...all);
@@ -165,6 +173,7 @@ const computePass = async (input: ResultsInput, { days: needed, overrides }: Set
         shopId,
         days,
         settingsHash,
+        generation: generations.get(shopId) ?? 0,
         agentDays: agentDays.map((row) => ({
           day: row.day,
           agent: row.agent,

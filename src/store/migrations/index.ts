@@ -6,6 +6,7 @@ import { inspectionMigration } from './0005-inspection.js';
 import { metricResultsMigration } from './0006-metric-results.js';
 import { creditRulingsMigration } from './0007-credit-rulings.js';
 import { shopMetricSettingsMigration } from './0008-shop-metric-settings.js';
+import { metricGenerationsMigration } from './0009-metric-generations.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   metricResultsMigration,
   creditRulingsMigration,
   shopMetricSettingsMigration,
+  metricGenerationsMigration,
 ];
