@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import type { Db } from './database.js';
+import type { Db, Trx } from './database.js';
 import type { SamplesTable, ScoreSheetsTable, ShopRuleSettingsTable } from './schema.js';
 
 // Shop rule settings (店铺质检设置), score sheets (质检评分表) and samples (抽检).
@@ -74,20 +74,24 @@ export const listScoreSheets = async ({ db, organizationId }: { db: Db; organiza
     .orderBy('title')
     .execute();
 
+/** A sheet; with `lock`, its row stays locked until the transaction ends (revising vs scoring). */
 export const findScoreSheet = async ({
   db,
   organizationId,
   id,
+  lock = false,
 }: {
-  db: Db;
+  db: Db | Trx;
   organizationId: string;
   id: string;
+  lock?: boolean;
 }): Promise<ScoreSheetRecord | undefined> =>
   db
     .selectFrom('scoreSheets')
     .selectAll()
     .where('organizationId', '=', organizationId)
     .where('id', '=', id)
+    .$if(lock, (query) => query.forUpdate())
     .executeTakeFirst();
 
 export const insertScoreSheet = async ({
@@ -119,7 +123,7 @@ export const reviseScoreSheet = async ({
   items,
   at,
 }: {
-  db: Db;
+  db: Db | Trx;
   id: string;
   title: string;
   items: unknown;
@@ -138,7 +142,7 @@ export const scoreSheetUsage = async ({
   organizationId,
   sheetId,
 }: {
-  db: Db;
+  db: Db | Trx;
   organizationId: string;
   sheetId?: string | undefined;
 }): Promise<{ sheetId: string; samples: number; scored: number }[]> =>
@@ -241,7 +245,7 @@ export const insertSamples = async ({
     .execute();
 };
 
-const samplesWithShop = (db: Db) =>
+const samplesWithShop = (db: Db | Trx) =>
   db
     .selectFrom('samples')
     .innerJoin('shops', 'shops.id', 'samples.shopId')
@@ -305,7 +309,7 @@ export const findSample = async ({
   organizationId,
   id,
 }: {
-  db: Db;
+  db: Db | Trx;
   organizationId: string;
   id: string;
 }): Promise<SampleRecord | undefined> =>
@@ -319,7 +323,7 @@ export const scoreSampleRow = async ({
   id,
   score,
 }: {
-  db: Db;
+  db: Db | Trx;
   id: string;
   score: {
     sheetVersion: number;

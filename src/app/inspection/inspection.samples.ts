@@ -1,5 +1,5 @@
 import { drawSample, type ScoreSheetItem, scoreSample, seedOf } from '../../domain/inspection/index.js';
-import type { Db } from '../../store/database.js';
+import { type Db, inTransaction } from '../../store/database.js';
 import {
   findSample,
   findSamples,
@@ -143,34 +143,40 @@ export const scoreInspectionSample = async ({
   comment?: string | undefined;
 }): Promise<SampleView> => {
   authorize(actor, 'inspection.review');
-  const sample = await findSample({ db, organizationId: actor.organizationId, id });
-  if (!sample) throw inspectionErrors.sampleNotFound();
-  const sheet = await findScoreSheet({ db, organizationId: actor.organizationId, id: sample.sheetId });
-  if (!sheet) throw inspectionErrors.sheetNotFound();
-  const { total, issues } = scoreSample({ items: sheet.items as ScoreSheetItem[], scores });
-  if (issues.length > 0)
-    throw inspectionErrors.invalid(
-      issues.map((issue) => ({ path: `body.${issue.at?.field ?? 'scores'}`, message: issue.message })),
-    );
-  await scoreSampleRow({
-    db,
-    id,
-    score: {
-      sheetVersion: sheet.version,
-      scores,
-      total,
-      comment: comment ?? null,
-      scoredBy: actor.userId,
-      scoredAt: clock.now(),
-    },
-  });
-  await recordAudit({
-    db,
-    clock,
-    actor,
-    action: 'inspection.sample_scored',
-    target: id,
-    details: { total, agent: sample.agent },
+  const organizationId = actor.organizationId;
+  const sample = await inTransaction(db, async (trx) => {
+    const found = await findSample({ db: trx, organizationId, id });
+    if (!found) throw inspectionErrors.sampleNotFound();
+    // Locked until the scores are stored: a revision of the sheet at the same moment waits, and
+    // one that came first is what the scores are checked against.
+    const sheet = await findScoreSheet({ db: trx, organizationId, id: found.sheetId, lock: true });
+    if (!sheet) throw inspectionErrors.sheetNotFound();
+    const { total, issues } = scoreSample({ items: sheet.items as ScoreSheetItem[], scores });
+    if (issues.length > 0)
+      throw inspectionErrors.invalid(
+        issues.map((issue) => ({ path: `body.${issue.at?.field ?? 'scores'}`, message: issue.message })),
+      );
+    await scoreSampleRow({
+      db: trx,
+      id,
+      score: {
+        sheetVersion: sheet.version,
+        scores,
+        total,
+        comment: comment ?? null,
+        scoredBy: actor.userId,
+        scoredAt: clock.now(),
+      },
+    });
+    await recordAudit({
+      db: trx,
+      clock,
+      actor,
+      action: 'inspection.sample_scored',
+      target: id,
+      details: { total, agent: found.agent },
+    });
+    return found;
   });
   const scored = await findSample({ db, organizationId: actor.organizationId, id });
   return toSampleView(scored ?? sample);

@@ -1,5 +1,5 @@
 import { type ScoreSheetItem, validateSheetItems } from '../../domain/inspection/index.js';
-import type { Db } from '../../store/database.js';
+import { type Db, inTransaction, type Trx } from '../../store/database.js';
 import {
   deleteUnusedScoreSheet,
   findScoreSheet,
@@ -47,7 +47,7 @@ const toSheetView = (row: ScoreSheetRecord, usage: Usage): ScoreSheetView => {
   };
 };
 
-const usageOf = async ({ db, organizationId, id }: { db: Db; organizationId: string; id: string }) =>
+const usageOf = async ({ db, organizationId, id }: { db: Db | Trx; organizationId: string; id: string }) =>
   (await scoreSheetUsage({ db, organizationId, sheetId: id }))[0] ?? unused;
 
 const checkItems = (items: ScoreSheetItem[]) => {
@@ -79,6 +79,26 @@ export const listInspectionSheets = async ({
   return { sheets: rows.map((row) => toSheetView(row, usage.get(row.id) ?? unused)) };
 };
 
+const auditSaved = ({
+  db,
+  clock,
+  actor,
+  saved,
+}: {
+  db: Db | Trx;
+  clock: Clock;
+  actor: Actor;
+  saved: ScoreSheetRecord;
+}) =>
+  recordAudit({
+    db,
+    clock,
+    actor,
+    action: 'inspection.sheet_saved',
+    target: saved.id,
+    details: { title: saved.title, version: saved.version },
+  });
+
 /**
  * Creates a sheet, or with `id` saves a new version of it. A sheet with scored samples keeps its
  * items' count and points (the stored scores follow them); it is refused with the reason.
@@ -101,30 +121,24 @@ export const saveScoreSheet = async ({
   authorize(actor, 'inspection.review');
   checkItems(items);
   const organizationId = actor.organizationId;
-  let saved: ScoreSheetRecord;
-  let usage = unused;
+  const sheet = { organizationId, title, items, createdBy: actor.userId, at: clock.now() };
   if (id === undefined) {
-    saved = await insertScoreSheet({
-      db,
-      sheet: { organizationId, title, items, createdBy: actor.userId, at: clock.now() },
-    });
-  } else {
-    const current = await findScoreSheet({ db, organizationId, id });
+    const saved = await insertScoreSheet({ db, sheet });
+    await auditSaved({ db, clock, actor, saved });
+    return toSheetView(saved, unused);
+  }
+  // The sheet's row stays locked while its usage is checked and it is revised, so a sample scored
+  // at the same moment waits and is then checked against the new items.
+  return inTransaction(db, async (trx) => {
+    const current = await findScoreSheet({ db: trx, organizationId, id, lock: true });
     if (!current) throw inspectionErrors.sheetNotFound();
-    usage = await usageOf({ db, organizationId, id });
+    const usage = await usageOf({ db: trx, organizationId, id });
     if (usage.scored > 0 && !sameShape(current.items as ScoreSheetItem[], items))
       throw inspectionErrors.sheetScored(usage.scored);
-    saved = await reviseScoreSheet({ db, id, title, items, at: clock.now() });
-  }
-  await recordAudit({
-    db,
-    clock,
-    actor,
-    action: 'inspection.sheet_saved',
-    target: saved.id,
-    details: { title, version: saved.version },
+    const saved = await reviseScoreSheet({ db: trx, id, title, items, at: sheet.at });
+    await auditSaved({ db: trx, clock, actor, saved });
+    return toSheetView(saved, usage);
   });
-  return toSheetView(saved, usage);
 };
 
 /** Deletes a sheet no sample was drawn with (a draft, a mistake); a sheet in use is refused. */
