@@ -3,7 +3,12 @@
  * each line `{ "id", "buyer"?, "agent", "rules": [...] (empty = compliant), "note"? }`.
  * Prints per-rule precision / recall / F1, micro-F1 and the false-alarm rate on compliant lines.
  *
- *   npm run eval:compliance [-- --file F] [--at YYYY-MM-DD] [--errors]
+ *   npm run eval:compliance [-- --file F [--file G …]] [--at YYYY-MM-DD] [--errors]
+ *
+ * Several files are scored as one set, so the set grows with what reviewers labelled
+ * (`kefu inspect export --out reviewed.jsonl`, then `--file data/eval/compliance.jsonl --file
+ * reviewed.jsonl`). A text that occurs twice counts once, with its first label; a text labelled
+ * differently in two places is reported.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -34,16 +39,17 @@ const pct = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7
 const main = () => {
   const { values } = parseArgs({
     options: {
-      file: { type: 'string' },
+      file: { type: 'string', multiple: true },
       at: { type: 'string' },
       errors: { type: 'boolean', default: false },
     },
   });
-  let file = values.file ?? defaultFile;
-  if (!existsSync(file)) {
-    if (values.file) throw new Error(`eval file not found: ${file}`);
+  let files = values.file ?? [defaultFile];
+  for (const file of values.file ?? [])
+    if (!existsSync(file)) throw new Error(`eval file not found: ${file}`);
+  if (!values.file && !existsSync(defaultFile)) {
     process.stderr.write(`${defaultFile} is missing; evaluating the dev set ${fallbackFile} instead.\n`);
-    file = fallbackFile;
+    files = [fallbackFile];
   }
   const library = loadRuleLibrary();
   const checker = compileLibrary({ rules: library.result, at: values.at ?? '2026-01-01' });
@@ -58,14 +64,25 @@ const main = () => {
   let compliant = 0;
   let falseAlarms = 0;
   let examples = 0;
-  const lines = readFileSync(file, 'utf8').split('\n');
-  lines.forEach((line, index) => {
+  const seen = new Map<string, { where: string; rules: string }>();
+  const evaluateLine = (file: string, line: string, index: number) => {
     if (line.trim() === '') return;
     const example = parseLine(line, index + 1);
     if (typeof example === 'string') {
       process.stderr.write(`${file}:${example}\n`);
       return;
     }
+    const key = `${example.buyer ?? ''}\u0000${example.agent}`;
+    const labels = [...example.rules].sort().join(',');
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (earlier.rules !== labels)
+        process.stderr.write(
+          `${file}:line ${index + 1}: labelled [${labels}] here but [${earlier.rules}] at ${earlier.where}; the first label counts\n`,
+        );
+      return;
+    }
+    seen.set(key, { where: `${file}:${index + 1}`, rules: labels });
     examples++;
     const found = new Set(
       checker
@@ -87,9 +104,12 @@ const main = () => {
       process.stdout.write(
         `✗ ${example.id} expected [${[...expected]}] got [${[...found]}] ${example.agent}\n`,
       );
-  });
+  };
+  for (const file of files)
+    for (const [index, line] of readFileSync(file, 'utf8').split('\n').entries())
+      evaluateLine(file, line, index);
   const total: Counts = { tp: 0, fp: 0, fn: 0 };
-  process.stdout.write(`\n${file}: ${examples} examples, ${compliant} compliant\n\n`);
+  process.stdout.write(`\n${files.join(' + ')}: ${examples} examples, ${compliant} compliant\n\n`);
   process.stdout.write(
     `${'rule'.padEnd(18)}${'P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}   tp  fp  fn\n`,
   );
