@@ -46,7 +46,10 @@ export const buildProgram = async ({ io, argv }: { io: CliIo; argv?: string[] })
     .description('Kefu 客服训练 · 考试 · 质检 · 绩效 · 考核')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Each command's options end where its subcommand starts (kefu inspect --from … vs
+    // kefu inspect scores --from …): commander needs this on every level above.
+    .enablePositionalOptions();
   const named = commands.filter((command) => argv !== undefined && command.names.includes(argv[0] ?? ''));
   for (const command of named.length > 0 ? named : commands) (await command.load())(program, io);
   return program;

@@ -7,6 +7,7 @@ import type { CommandRegistration } from './cli.js';
 import { CliError, type CliIo } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
 import { cliActor, describeAppError } from './cli.context.js';
+import { addInspectReviewCommands } from './inspect-review.command.js';
 
 type InspectOptions = { from?: string; to?: string; shop?: string };
 
@@ -125,4 +126,7 @@ export const registerInspectCommand: CommandRegistration = (program, io) => {
     )
     .requiredOption('--out <file>', 'the JSONL file to write')
     .action((options: { out: string }) => reported(() => exportReviewed(io, options.out)));
+  // inspect's own --from/--to/--shop stop at a subcommand's name, which has options of the same names.
+  inspect.enablePositionalOptions();
+  addInspectReviewCommands(inspect, io);
 };
