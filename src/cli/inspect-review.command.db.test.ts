@@ -77,6 +77,9 @@ describe('kefu inspect: review, scores and 抽检 from the command line', () => 
   test('a sample is drawn on a sheet and scored item by item; a wrong score count is refused', async () => {
     const sheets = await kefu('inspect', 'sheets');
     expect(sheets.stdout).toMatch(/日常抽检\s+1\s+100\s+服务态度\(40\) 合规\(60\)\s+0\/0/);
+    expect((await kefu('inspect', 'sheet-history', sheetId)).stdout).toMatch(
+      /1\s+日常抽检\s+服务态度\(40\) 合规\(60\)/,
+    );
     const drawn = await kefu('inspect', 'sample', '--sheet', sheetId, ...period, '--per-agent', '5');
     expect(drawn.stdout).toContain('抽取 2 个会话');
     const { samples = [] } = await json('inspect', 'samples', ...period);
@@ -89,6 +92,10 @@ describe('kefu inspect: review, scores and 抽检 from the command line', () => 
     expect(scored.stdout).toContain('共 85 分');
     const after = await json('inspect', 'samples', ...period);
     expect(after.samples?.find((one) => one.id === first)?.total).toBe(85);
+    expect((await kefu('inspect', 'archive', sheetId)).stdout).toContain('已归档：日常抽检');
+    const refused = await kefu('inspect', 'sample', '--sheet', sheetId, ...period);
+    expect(refused.stderr).toContain('已归档，不能再抽检');
+    expect((await kefu('inspect', 'archive', sheetId, '--restore')).stdout).toContain('已恢复');
     expect((await kefu('inspect', 'scores', ...period)).stdout).toMatch(
       /旗舰店:小美\s+2\s+1\s+6\s+2\s+85\s+94/,
     );

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { systemClock } from '../app/accounts/index.js';
 import {
+  archiveScoreSheet,
   confirmFinding,
   dismissFinding,
   drawSamples,
@@ -9,6 +10,7 @@ import {
   listInspectionSamples,
   listInspectionSheets,
   scoreInspectionSample,
+  scoreSheetHistory,
 } from '../app/inspection/index.js';
 import { type FindingStatus, findingStatuses } from '../domain/inspection/index.js';
 import { csvLine } from '../io/csv/index.js';
@@ -189,15 +191,46 @@ const addScoreCommands = (inspect: Command, io: CliIo) => {
           one.maxTotal,
           one.items.map((item) => `${item.label}(${item.points})`).join(' '),
           `${one.scored}/${one.samples}`,
+          one.archivedAt === null ? '' : '已归档',
         ]);
-        print(
-          io,
-          options.format,
-          'sheets',
-          ['id', '评分表', '版本', '满分', '评分项', '已评/抽取'],
-          rows,
-          sheets,
-        );
+        const header = ['id', '评分表', '版本', '满分', '评分项', '已评/抽取', '状态'];
+        print(io, options.format, 'sheets', header, rows, sheets);
+      }),
+    );
+  addSheetHistoryCommands(inspect, io);
+};
+
+const addSheetHistoryCommands = (inspect: Command, io: CliIo) => {
+  inspect
+    .command('sheet-history')
+    .description('Every saved version of a score sheet, with the samples scored on each')
+    .argument('<id>', 'the score sheet id (kefu inspect sheets)')
+    .addOption(formatOption())
+    .action((id: string, options: { format: Format }) =>
+      asOwner(async ({ db, actor }) => {
+        const { versions } = await scoreSheetHistory({ db, actor, id });
+        const rows = versions.map((one) => [
+          one.version,
+          one.title,
+          one.items.map((item) => `${item.label}(${item.points})`).join(' '),
+          one.savedAt,
+          one.savedBy ?? '',
+          one.scored,
+        ]);
+        const header = ['版本', '评分表', '评分项', '保存时间', '保存人', '已评'];
+        print(io, options.format, 'versions', header, rows, versions);
+      }),
+    );
+  inspect
+    .command('archive')
+    .description('Archive a score sheet: no new 抽检 draws with it, its samples stay (audited)')
+    .argument('<id>', 'the score sheet id (kefu inspect sheets)')
+    .option('--restore', 'bring an archived sheet back')
+    .action((id: string, options: { restore?: boolean }) =>
+      asOwner(async ({ db, actor }) => {
+        const archived = !options.restore;
+        const sheet = await archiveScoreSheet({ db, clock: systemClock, actor, id, archived });
+        io.stdout(`${archived ? '已归档' : '已恢复'}：${sheet.title}\n`);
       }),
     );
 };
@@ -282,7 +315,7 @@ const printSamples = (
     samples,
   );
 
-/** `kefu inspect findings|confirm|dismiss|scores|sheets|sample|samples|score`. */
+/** `kefu inspect findings|confirm|dismiss|scores|sheets|sheet-history|archive|sample|samples|score`. */
 export const addInspectReviewCommands = (inspect: Command, io: CliIo) => {
   addFindingCommands(inspect, io);
   addScoreCommands(inspect, io);

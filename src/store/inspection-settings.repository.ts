@@ -94,14 +94,29 @@ export const findScoreSheet = async ({
     .$if(lock, (query) => query.forUpdate())
     .executeTakeFirst();
 
+// Each saved version is kept as it was: what a sample scored on it was scored against.
+const keepVersion = (db: Db | Trx, sheet: ScoreSheetRecord, savedBy: string | null) =>
+  db
+    .insertInto('scoreSheetVersions')
+    .values({
+      sheetId: sheet.id,
+      version: sheet.version,
+      title: sheet.title,
+      items: JSON.stringify(sheet.items),
+      savedBy,
+      savedAt: sheet.updatedAt,
+    })
+    .execute();
+
+/** A new sheet (version 1), kept in its history too; run it in a transaction. */
 export const insertScoreSheet = async ({
   db,
   sheet,
 }: {
-  db: Db;
+  db: Db | Trx;
   sheet: { organizationId: string; title: string; items: unknown; createdBy: string | null; at: Date };
-}): Promise<ScoreSheetRecord> =>
-  db
+}): Promise<ScoreSheetRecord> => {
+  const saved = await db
     .insertInto('scoreSheets')
     .values({
       organizationId: sheet.organizationId,
@@ -114,27 +129,85 @@ export const insertScoreSheet = async ({
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await keepVersion(db, saved, sheet.createdBy);
+  return saved;
+};
 
-/** A new version of a sheet: samples scored before keep the version they were scored with. */
+/** A new version of a sheet, kept in its history: samples scored before keep the version they were scored with. */
 export const reviseScoreSheet = async ({
   db,
   id,
   title,
   items,
+  savedBy,
   at,
 }: {
   db: Db | Trx;
   id: string;
   title: string;
   items: unknown;
+  savedBy: string | null;
   at: Date;
-}): Promise<ScoreSheetRecord> =>
-  db
+}): Promise<ScoreSheetRecord> => {
+  const saved = await db
     .updateTable('scoreSheets')
     .set((eb) => ({ title, items: JSON.stringify(items), version: eb('version', '+', 1), updatedAt: at }))
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await keepVersion(db, saved, savedBy);
+  return saved;
+};
+
+/** Every saved version of a sheet, newest first. */
+export const listScoreSheetVersions = async ({ db, sheetId }: { db: Db; sheetId: string }) =>
+  db
+    .selectFrom('scoreSheetVersions')
+    .leftJoin('users', 'users.id', 'scoreSheetVersions.savedBy')
+    .select([
+      'scoreSheetVersions.version',
+      'scoreSheetVersions.title',
+      'scoreSheetVersions.items',
+      'scoreSheetVersions.savedAt',
+      'users.login as savedBy',
+    ])
+    .where('scoreSheetVersions.sheetId', '=', sheetId)
+    .orderBy('scoreSheetVersions.version', 'desc')
+    .execute();
+
+/** Per version of a sheet, how many samples were scored on it. */
+export const scoredByVersion = async ({ db, sheetId }: { db: Db; sheetId: string }) =>
+  new Map(
+    (
+      await db
+        .selectFrom('samples')
+        .select(['sheetVersion', (eb) => eb.fn.countAll<string>().as('count')])
+        .where('sheetId', '=', sheetId)
+        .where('scoredAt', 'is not', null)
+        .groupBy('sheetVersion')
+        .execute()
+    ).map((row) => [row.sheetVersion, Number(row.count)] as const),
+  );
+
+/** Archives a sheet (no new draws with it) or, with `at` null, brings it back. */
+export const setScoreSheetArchived = async ({
+  db,
+  organizationId,
+  id,
+  at,
+}: {
+  db: Db;
+  organizationId: string;
+  id: string;
+  at: Date | null;
+}): Promise<ScoreSheetRecord | undefined> =>
+  db
+    .updateTable('scoreSheets')
+    .set({ archivedAt: at })
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 
 /** Per sheet: how many samples were drawn with it and how many of those are scored. */
 export const scoreSheetUsage = async ({

@@ -311,6 +311,16 @@ export type ScoreSheetsTable = {
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+  archivedAt: Date | null;
+};
+
+export type ScoreSheetVersionsTable = {
+  sheetId: string;
+  version: number;
+  title: string;
+  items: Json<unknown>;
+  savedBy: string | null;
+  savedAt: Date;
 };
 
 export type SamplesTable = {
@@ -388,5 +398,6 @@ export type Database = {
   findings: FindingsTable;
   shopRuleSettings: ShopRuleSettingsTable;
   scoreSheets: ScoreSheetsTable;
+  scoreSheetVersions: ScoreSheetVersionsTable;
   samples: SamplesTable;
 };

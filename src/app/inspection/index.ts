@@ -6,6 +6,7 @@ export * from './inspection.run.js';
 export * from './inspection.samples.js';
 export * from './inspection.scores.js';
 export * from './inspection.settings.js';
+export * from './inspection.sheet-history.js';
 export * from './inspection.sheets.js';
 export { periodDays } from './inspection.scope.js';
 export { defaultScoreSheet, seedDemoInspection } from './inspection.demo.js';

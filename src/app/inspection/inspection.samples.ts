@@ -81,8 +81,12 @@ export const drawSamples = async ({
 }): Promise<{ seed: number; samples: SampleView[] }> => {
   authorize(actor, 'inspection.review');
   const { fromDay, toDay } = periodDays({ from, to });
-  if (!(await findScoreSheet({ db, organizationId: actor.organizationId, id: sheetId })))
-    throw inspectionErrors.invalid([{ path: 'body.sheetId', message: '评分表不存在' }]);
+  const sheet = await findScoreSheet({ db, organizationId: actor.organizationId, id: sheetId });
+  if (!sheet) throw inspectionErrors.invalid([{ path: 'body.sheetId', message: '评分表不存在' }]);
+  if (sheet.archivedAt)
+    throw inspectionErrors.invalid([
+      { path: 'body.sheetId', message: `评分表「${sheet.title}」已归档，不能再抽检` },
+    ]);
   const shops = await inspectionShops({ db, actor, shopId });
   const candidates = (
     await selectSampleCandidates({ db, shopIds: shops.map((shop) => shop.id), fromDay, toDay })

@@ -27,12 +27,14 @@ export type ScoreSheetView = {
   samples: number;
   scored: number;
   updatedAt: string;
+  /** When it was archived: no new 抽检 draws with it; its samples and scores stay. */
+  archivedAt: string | null;
 };
 
 type Usage = { samples: number; scored: number };
 const unused: Usage = { samples: 0, scored: 0 };
 
-const toSheetView = (row: ScoreSheetRecord, usage: Usage): ScoreSheetView => {
+export const toSheetView = (row: ScoreSheetRecord, usage: Usage): ScoreSheetView => {
   const items = row.items as ScoreSheetItem[];
   return {
     id: row.id,
@@ -44,11 +46,19 @@ const toSheetView = (row: ScoreSheetRecord, usage: Usage): ScoreSheetView => {
     samples: usage.samples,
     scored: usage.scored,
     updatedAt: row.updatedAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 };
 
-const usageOf = async ({ db, organizationId, id }: { db: Db | Trx; organizationId: string; id: string }) =>
-  (await scoreSheetUsage({ db, organizationId, sheetId: id }))[0] ?? unused;
+export const usageOf = async ({
+  db,
+  organizationId,
+  id,
+}: {
+  db: Db | Trx;
+  organizationId: string;
+  id: string;
+}) => (await scoreSheetUsage({ db, organizationId, sheetId: id }))[0] ?? unused;
 
 const checkItems = (items: ScoreSheetItem[]) => {
   const issues = validateSheetItems(items);
@@ -122,11 +132,12 @@ export const saveScoreSheet = async ({
   checkItems(items);
   const organizationId = actor.organizationId;
   const sheet = { organizationId, title, items, createdBy: actor.userId, at: clock.now() };
-  if (id === undefined) {
-    const saved = await insertScoreSheet({ db, sheet });
-    await auditSaved({ db, clock, actor, saved });
-    return toSheetView(saved, unused);
-  }
+  if (id === undefined)
+    return inTransaction(db, async (trx) => {
+      const saved = await insertScoreSheet({ db: trx, sheet });
+      await auditSaved({ db: trx, clock, actor, saved });
+      return toSheetView(saved, unused);
+    });
   // The sheet's row stays locked while its usage is checked and it is revised, so a sample scored
   // at the same moment waits and is then checked against the new items.
   return inTransaction(db, async (trx) => {
@@ -135,7 +146,7 @@ export const saveScoreSheet = async ({
     const usage = await usageOf({ db: trx, organizationId, id });
     if (usage.scored > 0 && !sameShape(current.items as ScoreSheetItem[], items))
       throw inspectionErrors.sheetScored(usage.scored);
-    const saved = await reviseScoreSheet({ db: trx, id, title, items, at: sheet.at });
+    const saved = await reviseScoreSheet({ db: trx, id, title, items, savedBy: actor.userId, at: sheet.at });
     await auditSaved({ db: trx, clock, actor, saved });
     return toSheetView(saved, usage);
   });

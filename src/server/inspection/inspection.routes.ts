@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import {
   appealFinding,
+  archiveScoreSheet,
   confirmFinding,
   decideAppeal,
   deleteScoreSheet,
@@ -18,6 +19,7 @@ import {
   saveScoreSheet,
   saveShopRuleSettings,
   scoreInspectionSample,
+  scoreSheetHistory,
   startInspectionRun,
 } from '../../app/inspection/index.js';
 import { requireAuth } from '../plugins/auth.plugin.js';
@@ -50,6 +52,8 @@ import {
   sheetBody,
   sheetSchema,
   sheetsResponse,
+  sheetHistoryResponse,
+  archiveBody,
   shopParams,
 } from './inspection.schemas.js';
 
@@ -176,6 +180,29 @@ export const inspectionRoutes: AreaRoutes = async (app, deps) => {
     },
     async (request) =>
       saveScoreSheet({ ...deps, actor: requireAuth(request).actor, id: request.params.id, ...request.body }),
+  );
+  app.get(
+    '/api/inspection/score-sheets/:id/versions',
+    {
+      config: { permission: 'inspection.read' },
+      schema: { tags, params: idParams, response: { 200: sheetHistoryResponse } },
+    },
+    async (request) =>
+      scoreSheetHistory({ ...deps, actor: requireAuth(request).actor, id: request.params.id }),
+  );
+  app.put(
+    '/api/inspection/score-sheets/:id/archived',
+    {
+      config: { permission: 'inspection.review' },
+      schema: { tags, params: idParams, body: archiveBody, response: { 200: sheetSchema } },
+    },
+    async (request) =>
+      archiveScoreSheet({
+        ...deps,
+        actor: requireAuth(request).actor,
+        id: request.params.id,
+        archived: request.body.archived,
+      }),
   );
   app.delete(
     '/api/inspection/score-sheets/:id',

@@ -157,9 +157,26 @@ export const sheetSchema = z.object({
   samples: z.number().int().describe('Samples drawn with this sheet'),
   scored: z.number().int().describe('Of those, scored; once above 0 the items’ count and points are fixed'),
   updatedAt: z.string(),
+  archivedAt: z.string().nullable().describe('Set while archived: no new draws with the sheet'),
 });
 
 export const sheetsResponse = z.object({ sheets: z.array(sheetSchema) });
+
+export const sheetHistoryResponse = z.object({
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      title: z.string(),
+      items: sheetSchema.shape.items,
+      maxTotal: z.number(),
+      savedAt: z.string(),
+      savedBy: z.string().nullable(),
+      scored: z.number().int().describe('Samples scored on this version'),
+    }),
+  ),
+});
+
+export const archiveBody = z.strictObject({ archived: z.boolean() });
 
 export const drawBody = z.strictObject({
   sheetId: idField,

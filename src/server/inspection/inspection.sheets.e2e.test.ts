@@ -188,4 +188,55 @@ describe('质检评分表 API', () => {
       'inspection.sheet_saved',
     ]);
   });
+
+  test('the versions of a sheet are listed with what was scored on each; archiving stops new draws, audited', async () => {
+    const sheet = await create('版本表');
+    const reworded = items.map((item, index) => (index === 0 ? { ...item, label: '问候' } : item));
+    await call(supervisor, 'PUT', `/api/inspection/score-sheets/${sheet.id}`, {
+      title: '版本表',
+      items: reworded,
+    });
+    const history = await call(supervisor, 'GET', `/api/inspection/score-sheets/${sheet.id}/versions`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(
+      history
+        .json()
+        .versions.map((one: { version: number; items: { label: string }[] }) => [
+          one.version,
+          one.items[0]?.label,
+        ]),
+    ).toEqual([
+      [2, '问候'],
+      [1, '问候与礼貌'],
+    ]);
+    const url = `/api/inspection/score-sheets/${sheet.id}/archived`;
+    expect((await call(agent, 'PUT', url, { archived: true })).statusCode).toBe(403);
+    const noCsrf = await server.app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: supervisor.headers.cookie },
+      payload: { archived: true },
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    const archived = await call(supervisor, 'PUT', url, { archived: true });
+    expect(archived.json().archivedAt).not.toBeNull();
+    const draw = await call(supervisor, 'POST', '/api/inspection/samples/draw', {
+      sheetId: sheet.id,
+      from: '2026-03-01',
+      to: '2026-03-01',
+      perAgent: 1,
+    });
+    expect(draw.statusCode).toBe(400);
+    expect(draw.body).toContain('已归档，不能再抽检');
+    expect((await call(supervisor, 'PUT', url, { archived: false })).json().archivedAt).toBeNull();
+    expect((await call(supervisor, 'PUT', url, { archive: 'yes' })).statusCode).toBe(400);
+    const audit = await server.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('target', '=', sheet.id)
+      .execute();
+    expect(audit.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['inspection.sheet_archived', 'inspection.sheet_restored']),
+    );
+  });
 });

@@ -7,6 +7,7 @@ import { metricResultsMigration } from './0006-metric-results.js';
 import { creditRulingsMigration } from './0007-credit-rulings.js';
 import { shopMetricSettingsMigration } from './0008-shop-metric-settings.js';
 import { metricGenerationsMigration } from './0009-metric-generations.js';
+import { scoreSheetVersionsMigration } from './0010-score-sheet-versions.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   creditRulingsMigration,
   shopMetricSettingsMigration,
   metricGenerationsMigration,
+  scoreSheetVersionsMigration,
 ];
