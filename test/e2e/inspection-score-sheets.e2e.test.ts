@@ -200,6 +200,51 @@ describe('质检评分表', () => {
     await page.context().close();
   });
 
+  test('the history of a sheet lists every version; an archived sheet leaves the 抽检 picker until restored', async () => {
+    const page = await signIn('zhuguan');
+    const sheet = await api(page, 'POST', '/api/inspection/score-sheets', {
+      title: '月度抽检表',
+      items: [{ label: '态度', points: 100 }],
+    });
+    await api(page, 'PUT', `/api/inspection/score-sheets/${sheet.id}`, {
+      title: '月度抽检表',
+      items: [{ label: '服务态度与礼貌用语', points: 100 }],
+    });
+    await page.goto(`${session.harness.baseUrl}/inspection/score-sheets`);
+    await page.getByRole('button', { name: '历史版本 月度抽检表' }).click();
+    await page
+      .getByTestId('sheet-version-2')
+      .filter({ hasText: '服务态度与礼貌用语' })
+      .filter({ hasText: '当前' })
+      .waitFor();
+    await page
+      .getByTestId('sheet-version-1')
+      .filter({ hasText: '态度' })
+      .filter({ hasText: '按此版评了 0 个' })
+      .waitFor();
+    await screenshot(page, 'score-sheets-08-history');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: '归档 月度抽检表' }).click();
+    await page.getByText('评分表已归档').waitFor();
+    await sheetRow(page, '月度抽检表').filter({ hasText: '已归档' }).waitFor();
+    await screenshot(page, 'score-sheets-09-archived');
+    await page.getByRole('tab', { name: '抽检' }).click();
+    await page.getByLabel('评分表', { exact: true }).click();
+    await page.locator('.ant-select-dropdown').waitFor();
+    await expect(
+      page.locator('.ant-select-item-option').filter({ hasText: '月度抽检表' }).count(),
+    ).resolves.toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: '评分表' }).click();
+    await page.getByRole('button', { name: '恢复 月度抽检表' }).click();
+    await page.getByText('评分表已恢复').waitFor();
+    await page.getByRole('tab', { name: '抽检' }).click();
+    await page.getByLabel('评分表', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '月度抽检表 v2' }).waitFor();
+    await page.context().close();
+  });
+
   test('the editor fits a phone: long Chinese names wrap, nothing scrolls sideways', async () => {
     const page = await signIn('zhuguan', phone);
     await page.goto(`${session.harness.baseUrl}/inspection/score-sheets`);

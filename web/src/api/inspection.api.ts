@@ -107,8 +107,20 @@ export type ScoreSheet = {
   samples: number;
   scored: number;
   updatedAt: string;
+  /** Set while archived: no new 抽检 draws with it. */
+  archivedAt: string | null;
 };
 export type ScoreSheetInput = Pick<ScoreSheet, 'title' | 'items'>;
+/** A saved version of a sheet, as samples scored on it were scored. */
+export type ScoreSheetVersion = {
+  version: number;
+  title: string;
+  items: ScoreSheetItem[];
+  maxTotal: number;
+  savedAt: string;
+  savedBy: string | null;
+  scored: number;
+};
 
 /** A conversation drawn for 抽检; `scores` is null until a reviewer scores it. */
 export type Sample = {
@@ -180,6 +192,15 @@ export const createScoreSheet = (input: ScoreSheetInput) =>
 
 export const updateScoreSheet = (id: string, input: ScoreSheetInput) =>
   request<ScoreSheet>(`${base}/score-sheets/${encodeURIComponent(id)}`, { method: 'PUT', body: input });
+
+export const listScoreSheetVersions = (id: string) =>
+  request<{ versions: ScoreSheetVersion[] }>(`${base}/score-sheets/${encodeURIComponent(id)}/versions`);
+
+export const setScoreSheetArchived = (id: string, archived: boolean) =>
+  request<ScoreSheet>(`${base}/score-sheets/${encodeURIComponent(id)}/archived`, {
+    method: 'PUT',
+    body: { archived },
+  });
 
 export const deleteScoreSheet = (id: string) =>
   request<null>(`${base}/score-sheets/${encodeURIComponent(id)}`, { method: 'DELETE' });

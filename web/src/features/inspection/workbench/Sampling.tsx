@@ -32,7 +32,9 @@ export const Sampling = () => {
   const sheets = useScoreSheets(true);
   const samples = useSamples(period);
   const draw = useDrawSamples();
-  const sheet = sheets.data?.find((one) => one.id === sheetId) ?? sheets.data?.[0];
+  // Archived sheets score the samples drawn with them but draw no new ones.
+  const drawable = (sheets.data ?? []).filter((one) => one.archivedAt === null);
+  const sheet = drawable.find((one) => one.id === sheetId) ?? drawable[0];
   const submit = async () => {
     if (!sheet) return;
     try {
@@ -91,7 +93,7 @@ export const Sampling = () => {
           value={sheet?.id}
           placeholder={t('inspection.sampling.noSheet')}
           onChange={setSheetId}
-          options={(sheets.data ?? []).map((one) => ({
+          options={drawable.map((one) => ({
             value: one.id,
             label: `${one.title} v${one.version}`,
           }))}

@@ -1,4 +1,12 @@
-import { CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  CopyOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  HistoryOutlined,
+  InboxOutlined,
+  PlusOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { App, Button, Empty, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -6,7 +14,8 @@ import type { ScoreSheet } from '../../../api/inspection.api.js';
 import { describeError } from '../../../api/errors.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { t } from '../../../i18n/i18n.js';
-import { useDeleteScoreSheet, useScoreSheets } from './queries.js';
+import { useArchiveScoreSheet, useDeleteScoreSheet, useScoreSheets } from './queries.js';
+import { ScoreSheetHistory } from './ScoreSheetHistory.js';
 import { type EditorState, ScoreSheetEditor } from './ScoreSheetEditor.js';
 
 /** A sheet's items as they will be scored, for reading without opening the editor. */
@@ -34,7 +43,18 @@ export const ScoreSheets = () => {
   const { message, modal } = App.useApp();
   const sheets = useScoreSheets(true);
   const remove = useDeleteScoreSheet();
+  const archive = useArchiveScoreSheet();
   const [editor, setEditor] = useState<EditorState | undefined>();
+  const [history, setHistory] = useState<ScoreSheet | undefined>();
+  const toggleArchived = async (sheet: ScoreSheet) => {
+    const archived = sheet.archivedAt === null;
+    try {
+      await archive.mutateAsync({ id: sheet.id, archived });
+      message.success(t(archived ? 'inspection.sheets.archiveDone' : 'inspection.sheets.restoreDone'));
+    } catch (error) {
+      message.error(describeError(error));
+    }
+  };
   // Each opening gets a fresh editor (and form): a form kept across openings would show old values.
   const [openings, setOpenings] = useState(0);
   const open = (state: EditorState) => {
@@ -62,7 +82,16 @@ export const ScoreSheets = () => {
       key: 'title',
       render: (_: unknown, sheet) => (
         <Flex vertical style={{ minWidth: 140, maxWidth: 'min(420px, 50vw)' }}>
-          <Typography.Text strong>{sheet.title}</Typography.Text>
+          <Flex gap={6} align="center" wrap>
+            <Typography.Text strong type={sheet.archivedAt === null ? undefined : 'secondary'}>
+              {sheet.title}
+            </Typography.Text>
+            {sheet.archivedAt !== null && (
+              <Tooltip title={t('inspection.sheets.archivedHelp')}>
+                <Tag>{t('inspection.sheets.archived')}</Tag>
+              </Tooltip>
+            )}
+          </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('inspection.sheets.meta', {
               version: sheet.version,
@@ -103,9 +132,18 @@ export const ScoreSheets = () => {
     },
     {
       key: 'actions',
-      width: 100,
+      width: 160,
       render: (_: unknown, sheet) => (
         <Flex gap={2}>
+          <Tooltip title={t('inspection.sheets.history')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<HistoryOutlined />}
+              aria-label={`${t('inspection.sheets.history')} ${sheet.title}`}
+              onClick={() => setHistory(sheet)}
+            />
+          </Tooltip>
           <Tooltip title={t('inspection.sheets.edit')}>
             <Button
               type="text"
@@ -122,6 +160,18 @@ export const ScoreSheets = () => {
               icon={<CopyOutlined />}
               aria-label={`${t('inspection.sheets.copy')} ${sheet.title}`}
               onClick={() => open({ mode: 'copy', sheet })}
+            />
+          </Tooltip>
+          <Tooltip
+            title={t(sheet.archivedAt === null ? 'inspection.sheets.archive' : 'inspection.sheets.restore')}
+          >
+            <Button
+              type="text"
+              size="small"
+              icon={sheet.archivedAt === null ? <InboxOutlined /> : <UndoOutlined />}
+              aria-label={`${t(sheet.archivedAt === null ? 'inspection.sheets.archive' : 'inspection.sheets.restore')} ${sheet.title}`}
+              loading={archive.isPending && archive.variables?.id === sheet.id}
+              onClick={() => toggleArchived(sheet)}
             />
           </Tooltip>
           <Tooltip
@@ -175,6 +225,7 @@ export const ScoreSheets = () => {
         }}
       />
       <ScoreSheetEditor key={openings} state={editor} onClose={() => setEditor(undefined)} />
+      <ScoreSheetHistory sheet={history} onClose={() => setHistory(undefined)} />
     </Flex>
   );
 };

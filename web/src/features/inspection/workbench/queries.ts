@@ -15,6 +15,7 @@ import {
   listRuns,
   listSamples,
   listScoreSheets,
+  listScoreSheetVersions,
   type ScoreSheetInput,
   type ShopSettingsInput,
   type StoredFinding,
@@ -22,6 +23,7 @@ import {
   scoreSample,
   startRun,
   drawSamples,
+  setScoreSheetArchived,
   updateScoreSheet,
 } from '../../../api/inspection.api.js';
 import { inspectionKeys } from '../queries.js';
@@ -151,6 +153,23 @@ export const useSaveScoreSheet = () => {
       id === undefined ? createScoreSheet(input) : updateScoreSheet(id, input),
     // A refusal may mean someone scored a sample on it meanwhile: the list shows that too.
     onSettled: () => client.invalidateQueries({ queryKey: keys.sheets() }),
+  });
+};
+
+/** Every saved version of a sheet, newest first; fetched when its history opens. */
+export const useScoreSheetVersions = (id: string | undefined) =>
+  useQuery({
+    queryKey: [...keys.sheets(), id, 'versions'],
+    queryFn: async () => (await listScoreSheetVersions(id ?? '')).versions,
+    enabled: id !== undefined,
+  });
+
+/** Archives a sheet or brings it back; the list and the 抽检 picker refresh. */
+export const useArchiveScoreSheet = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, archived }: { id: string; archived: boolean }) => setScoreSheetArchived(id, archived),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.sheets() }),
   });
 };
 
