@@ -323,6 +323,18 @@ export type ScoreSheetVersionsTable = {
   savedAt: Date;
 };
 
+export type InspectionExamplesTable = {
+  id: Generated<string>;
+  organizationId: string;
+  agent: string;
+  buyer: string | null;
+  rules: Json<string[]>;
+  note: string;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
 export type SamplesTable = {
   id: Generated<string>;
   organizationId: string;
@@ -399,5 +411,6 @@ export type Database = {
   shopRuleSettings: ShopRuleSettingsTable;
   scoreSheets: ScoreSheetsTable;
   scoreSheetVersions: ScoreSheetVersionsTable;
+  inspectionExamples: InspectionExamplesTable;
   samples: SamplesTable;
 };

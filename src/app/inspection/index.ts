@@ -1,4 +1,5 @@
 export * from './inspection.errors.js';
+export * from './inspection.examples.js';
 export * from './inspection.export.js';
 export * from './inspection.findings.js';
 export * from './inspection.review.js';

@@ -20,6 +20,7 @@ export const inspectionErrors = {
   invalid: (details: { path: string; message: string }[]) =>
     new AppError('validation.failed', details.map((detail) => detail.message).join('；'), details),
   sheetNotFound: () => new AppError('inspection.not_found', '评分表不存在'),
+  exampleNotFound: () => new AppError('inspection.not_found', '标注样本不存在'),
   sheetScored: (scored: number) =>
     new AppError(
       'inspection.conflict',

@@ -3,11 +3,13 @@ import { messagesBefore, reviewedFindings } from '../../store/inspection-finding
 import { authorize } from '../accounts/accounts.authorize.js';
 import { type Actor, type Clock, recordAudit } from '../accounts/index.js';
 import { builtInRuleLibrary, type RuleLibrary } from '../compliance/index.js';
+import { exampleLines } from './inspection.examples.js';
 
 // The learning loop (学习闭环): what reviewers decided becomes labelled data in the format of
 // data/eval/compliance.jsonl, so the rule library can be measured against the shop's own chats.
 // A reviewed agent message is one line: `rules` lists the rules confirmed on it (a rejected appeal
-// stands), `[]` when every finding on it was dismissed or its appeal upheld.
+// stands), `[]` when every finding on it was dismissed or its appeal upheld. The hand-labelled
+// replies (标注样本, inspection.examples.ts) follow as `ex-<id>` lines.
 // Left out: findings still pending, order-fact findings (the order, not the words, proves them) and
 // conversation rules (no_greeting depends on the message's place in the chat, not its words).
 
@@ -99,4 +101,5 @@ export async function* exportLearningLoop({
     if (page.length < pageSize) break;
   }
   if (group.length > 0) yield JSON.stringify(await toLine(db, group));
+  yield* exampleLines({ db, actor });
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import {
+  addInspectionExamples,
   appealFinding,
   archiveScoreSheet,
   confirmFinding,
@@ -12,15 +13,18 @@ import {
   getInspectionRun,
   getShopSettings,
   inspectionScores,
+  listInspectionExamples,
   listInspectionFindings,
   listInspectionRuns,
   listInspectionSamples,
   listInspectionSheets,
+  removeInspectionExample,
   saveScoreSheet,
   saveShopRuleSettings,
   scoreInspectionSample,
   scoreSheetHistory,
   startInspectionRun,
+  updateInspectionExample,
 } from '../../app/inspection/index.js';
 import { requireAuth } from '../plugins/auth.plugin.js';
 import type { AreaRoutes } from '../server.types.js';
@@ -52,6 +56,10 @@ import {
   sheetBody,
   sheetSchema,
   sheetsResponse,
+  examplesQuery,
+  examplesResponse,
+  exampleBody,
+  exampleCreated,
   sheetHistoryResponse,
   archiveBody,
   shopParams,
@@ -209,6 +217,41 @@ export const inspectionRoutes: AreaRoutes = async (app, deps) => {
     { config: { permission: 'inspection.review' }, schema: { tags, params: idParams } },
     async (request, reply) => {
       await deleteScoreSheet({ ...deps, actor: requireAuth(request).actor, id: request.params.id });
+      return reply.status(204).send();
+    },
+  );
+  app.get(
+    '/api/inspection/examples',
+    {
+      config: { permission: 'inspection.review' },
+      schema: { tags, querystring: examplesQuery, response: { 200: examplesResponse } },
+    },
+    async (request) =>
+      listInspectionExamples({ ...deps, actor: requireAuth(request).actor, query: request.query }),
+  );
+  app.post(
+    '/api/inspection/examples',
+    {
+      config: { permission: 'inspection.review' },
+      schema: { tags, body: exampleBody, response: { 200: exampleCreated } },
+    },
+    async (request) =>
+      addInspectionExamples({ ...deps, actor: requireAuth(request).actor, examples: [request.body] }),
+  );
+  app.put(
+    '/api/inspection/examples/:id',
+    { config: { permission: 'inspection.review' }, schema: { tags, params: idParams, body: exampleBody } },
+    async (request, reply) => {
+      const actor = requireAuth(request).actor;
+      await updateInspectionExample({ ...deps, actor, id: request.params.id, example: request.body });
+      return reply.status(204).send();
+    },
+  );
+  app.delete(
+    '/api/inspection/examples/:id',
+    { config: { permission: 'inspection.review' }, schema: { tags, params: idParams } },
+    async (request, reply) => {
+      await removeInspectionExample({ ...deps, actor: requireAuth(request).actor, id: request.params.id });
       return reply.status(204).send();
     },
   );

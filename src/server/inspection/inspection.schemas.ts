@@ -254,3 +254,38 @@ const settingsVersion = z.object({
 
 export const settingsResponse = z.object({ shopId: z.string(), versions: z.array(settingsVersion) });
 export const settingsVersionResponse = settingsVersion;
+
+// 标注样本: messages in Chinese, shown under the form field the path names.
+export const examplesQuery = z.strictObject({
+  ruleId: z.string().max(64).optional(),
+  compliant: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .describe('true: only examples labelled compliant'),
+  text: z.string().max(200).optional().describe('Text the reply or the buyer message contains'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const exampleBody = z.strictObject({
+  agent: z.string().trim().min(1, '请填写客服回复').max(2000, '客服回复不能超过 2000 个字'),
+  buyer: z.string().max(2000, '买家消息不能超过 2000 个字').nullable().optional(),
+  rules: z.array(z.string().max(64)).max(20).describe('Rule ids the reply breaks; [] = compliant'),
+  note: z.string().max(500, '备注不能超过 500 个字').optional(),
+});
+
+export const exampleSchema = z.object({
+  id: z.string(),
+  agent: z.string(),
+  buyer: z.string().nullable(),
+  rules: z.array(z.string()),
+  note: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  engine: z.array(z.string()).describe('Rules the engine finds on it today'),
+  agrees: z.boolean().describe('Whether the engine finds exactly the labelled rules'),
+});
+
+export const examplesResponse = z.object({ examples: z.array(exampleSchema), total: z.number().int() });
+export const exampleCreated = z.object({ ids: z.array(z.string()) });

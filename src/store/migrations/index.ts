@@ -8,6 +8,7 @@ import { creditRulingsMigration } from './0007-credit-rulings.js';
 import { shopMetricSettingsMigration } from './0008-shop-metric-settings.js';
 import { metricGenerationsMigration } from './0009-metric-generations.js';
 import { scoreSheetVersionsMigration } from './0010-score-sheet-versions.js';
+import { inspectionExamplesMigration } from './0011-inspection-examples.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   shopMetricSettingsMigration,
   metricGenerationsMigration,
   scoreSheetVersionsMigration,
+  inspectionExamplesMigration,
 ];
