@@ -7,6 +7,7 @@ import type { CommandRegistration } from './cli.js';
 import { CliError, type CliIo } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
 import { cliActor, describeAppError } from './cli.context.js';
+import { addInspectExampleCommands } from './inspect-examples.command.js';
 import { addInspectReviewCommands } from './inspect-review.command.js';
 
 type InspectOptions = { from?: string; to?: string; shop?: string };
@@ -21,6 +22,7 @@ Examples:
   kefu inspect --from 2026-03-01 --to 2026-03-31
   kefu inspect --from 2026-03-01 --to 2026-03-07 --shop 天猫旗舰店
   kefu inspect export --out reviewed.jsonl
+  kefu inspect examples add --agent "可以微信转账给我" --rules offsite_payment
 `;
 
 const table = (header: string[], rows: (string | number)[][]) => {
@@ -129,4 +131,5 @@ export const registerInspectCommand: CommandRegistration = (program, io) => {
   // inspect's own --from/--to/--shop stop at a subcommand's name, which has options of the same names.
   inspect.enablePositionalOptions();
   addInspectReviewCommands(inspect, io);
+  addInspectExampleCommands(inspect, io);
 };

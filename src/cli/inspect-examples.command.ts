@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { systemClock } from '../app/accounts/index.js';
+import {
+  addInspectionExamples,
+  type ExampleDraft,
+  listInspectionExamples,
+  removeInspectionExample,
+} from '../app/inspection/index.js';
+import { textTable } from '../io/metrics/index.js';
+import { asOwner } from './cli.context.js';
+import { CliError, type CliIo } from './cli.io.js';
+
+// 标注样本 from the command line: list the labelled replies with the engine's verdict, add one,
+// import a file of evaluation lines (the format `kefu inspect export` writes), remove one.
+
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
+/** Evaluation lines as drafts, each named file:line; every malformed line is reported at once. */
+const readDrafts = (file: string): ExampleDraft[] => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const drafts: ExampleDraft[] = [];
+  const problems: string[] = [];
+  for (const [index, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    const at = `${file}:${index + 1}`;
+    try {
+      const value = JSON.parse(line) as Partial<ExampleDraft>;
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new Error('not an object');
+      drafts.push({
+        agent: typeof value.agent === 'string' ? value.agent : '',
+        buyer: typeof value.buyer === 'string' ? value.buyer : null,
+        rules: Array.isArray(value.rules) ? value.rules : (value.rules as unknown as string[]),
+        note: typeof value.note === 'string' ? value.note : '',
+        at,
+      });
+    } catch (error) {
+      problems.push(`${at}: invalid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  if (problems.length > 0) throw new CliError(`nothing imported:\n  ${problems.join('\n  ')}`);
+  return drafts;
+};
+
+/** `kefu inspect examples list|add|import|remove`. */
+export const addInspectExampleCommands = (inspect: Command, io: CliIo) => {
+  const examples = inspect
+    .command('examples')
+    .description('Hand-labelled replies (标注样本) for the evaluation set');
+  examples
+    .command('list')
+    .description('List labelled replies with what the engine finds on each (newest first)')
+    .option('--rule <id>', 'only replies labelled with this rule')
+    .option('--compliant', 'only replies labelled compliant')
+    .option('--limit <n>', 'at most this many', '100')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((options: { rule?: string; compliant?: boolean; limit: string; format: 'table' | 'json' }) =>
+      asOwner(async ({ db, actor }) => {
+        const limit = Number(options.limit);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new CliError(`--limit must be a whole number ≥ 1`, 2);
+        const query = { ruleId: options.rule, compliant: options.compliant, limit, offset: 0 };
+        const page = await listInspectionExamples({ db, clock: systemClock, actor, query });
+        if (options.format === 'json') return io.stdout(`${JSON.stringify(page, null, 2)}\n`);
+        const rows = page.examples.map((one) => [
+          one.id,
+          one.rules.join(',') || '合规',
+          one.engine.join(',') || '合规',
+          one.agrees ? '一致' : '不一致',
+          one.agent,
+        ]);
+        io.stdout(rows.length === 0 ? '（无）\n' : textTable(['id', '标注', '引擎', '', '客服回复'], rows));
+        const misses = page.examples.filter((one) => !one.agrees).length;
+        io.stdout(`共 ${page.total} 条；本页 ${misses} 条与引擎不一致\n`);
+      }),
+    );
+  examples
+    .command('add')
+    .description('Label one reply: the rules it breaks (none = compliant) (audited)')
+    .requiredOption('--agent <text>', "the agent's reply")
+    .option('--buyer <text>', "the buyer's message it answers, when the label depends on it")
+    .option('--rules <ids>', 'comma-separated rule ids, e.g. offsite_contact,promise', '')
+    .option('--note <text>', 'why')
+    .action((options: { agent: string; buyer?: string; rules: string; note?: string }) =>
+      asOwner(async ({ db, actor }) => {
+        const draft = {
+          agent: options.agent,
+          buyer: options.buyer ?? null,
+          rules: list(options.rules),
+          note: options.note,
+        };
+        const { ids } = await addInspectionExamples({ db, clock: systemClock, actor, examples: [draft] });
+        io.stdout(`已添加标注样本 ${ids[0]}\n`);
+      }),
+    );
+  examples
+    .command('import')
+    .description('Add every line of a JSONL file ({ agent, buyer?, rules, note? }); all or nothing (audited)')
+    .argument('<file>', 'evaluation lines, e.g. written by kefu inspect export')
+    .action((file: string) =>
+      asOwner(async ({ db, actor }) => {
+        const { ids } = await addInspectionExamples({
+          db,
+          clock: systemClock,
+          actor,
+          examples: readDrafts(file),
+        });
+        io.stdout(`已导入 ${ids.length} 条标注样本\n`);
+      }),
+    );
+  examples
+    .command('remove')
+    .description('Remove a labelled reply (audited)')
+    .argument('<id>', 'the example id (kefu inspect examples list)')
+    .action((id: string) =>
+      asOwner(async ({ db, actor }) => {
+        await removeInspectionExample({ db, clock: systemClock, actor, id });
+        io.stdout(`已删除标注样本 ${id}\n`);
+      }),
+    );
+};
