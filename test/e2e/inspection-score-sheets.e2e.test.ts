@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { desktop, fetchStatus, horizontalOverflow, phone, screenshot } from './browser.js';
+import { fetchStatus, horizontalOverflow, phone, screenshot } from './browser.js';
 import { startBrowserSession } from './session.js';
 
 const session = startBrowserSession();
@@ -23,13 +23,7 @@ const title = '售前客服质检评分表（2026 年 3 月版，适用于天猫
 const longLabel =
   '问候与礼貌：人工接待首句必须有问候语，全程使用礼貌用语，不与买家发生争执，不使用反问或命令语气';
 
-const signIn = async (login: string, viewport = desktop): Promise<Page> => {
-  const page = await session.newPage(viewport);
-  await page.goto(`${session.harness.baseUrl}/login`);
-  await session.fillLogin(page, login, session.harness.admin.password);
-  await page.getByText(/你好/).waitFor();
-  return page;
-};
+const signIn = session.signIn;
 
 /** Calls the API with the page's session (cookie plus the CSRF token /me hands out). */
 const api = async (page: Page, method: 'POST' | 'PUT', path: string, body: unknown) => {

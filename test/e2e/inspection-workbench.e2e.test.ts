@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { desktop, horizontalOverflow, phone, screenshot } from './browser.js';
+import { horizontalOverflow, phone, screenshot } from './browser.js';
 import { startBrowserSession } from './session.js';
 
 const session = startBrowserSession();
@@ -27,13 +27,7 @@ const chats = [
   row('tb_long', '旗舰店:阿慧', 'agent', '12:00:40', `"${longReply}"`),
 ].join('\n');
 
-const signIn = async (login: string, viewport = desktop): Promise<Page> => {
-  const page = await session.newPage(viewport);
-  await page.goto(`${session.harness.baseUrl}/login`);
-  await session.fillLogin(page, login, session.harness.admin.password);
-  await page.getByText(/你好/).waitFor();
-  return page;
-};
+const signIn = session.signIn;
 
 /** Calls the API with the page's session (cookie plus the CSRF token /me hands out). */
 const api = async (page: Page, method: 'POST' | 'PUT', path: string, body: unknown) => {

@@ -50,13 +50,7 @@ const importFiles = async () => {
   }
 };
 
-const signIn = async (login: string, viewport?: { width: number; height: number }): Promise<Page> => {
-  const page = await session.newPage(viewport);
-  await page.goto(`${session.harness.baseUrl}/login`);
-  await session.fillLogin(page, login, session.harness.admin.password);
-  await page.getByText(/你好/).waitFor();
-  return page;
-};
+const signIn = session.signIn;
 
 const shot = async (page: Page, name: string) => {
   const path = await screenshot(page, name);

@@ -21,15 +21,8 @@ const orders = [
   `天猫旗舰店,T100,tb_lily,${yesterday} 10:20:00,${yesterday} 10:21:00,1299.00,1,paid,0`,
 ].join('\n');
 
-const signIn = async (viewport: { width: number; height: number }): Promise<Page> => {
-  const page = await session.newPage(viewport);
-  await page.goto(`${session.harness.baseUrl}/login`);
-  await page.getByLabel('账号', { exact: true }).fill('zhuguan');
-  await page.getByLabel('密码', { exact: true }).fill(session.harness.admin.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByText(/你好/).waitFor();
-  return page;
-};
+const signIn = (viewport: { width: number; height: number }): Promise<Page> =>
+  session.signIn('zhuguan', viewport);
 
 const upload = async (page: Page, kind: string, name: string, text: string, mode: 'reject' | 'skip') => {
   await page.getByLabel('数据类型').click();

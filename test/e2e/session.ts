@@ -10,6 +10,8 @@ export type BrowserSession = {
   newPage: (viewport?: { width: number; height: number }) => Promise<Page>;
   /** Fills the login form of `page` and presses 登录. */
   fillLogin: (page: Page, login: string, password: string) => Promise<void>;
+  /** A new page signed in as the demo user `login` (every demo user shares one password), at 工作台. */
+  signIn: (login: string, viewport?: { width: number; height: number }) => Promise<Page>;
 };
 
 /**
@@ -31,6 +33,15 @@ export const startBrowserSession = (): BrowserSession => {
     if (value === undefined) throw new Error('the browser session starts in beforeAll');
     return value;
   };
+  const fillLogin = async (page: Page, login: string, password: string) => {
+    await page.getByLabel('账号', { exact: true }).fill(login);
+    await page.getByLabel('密码', { exact: true }).fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  };
+  const newPage = async (viewport = desktop) => {
+    const context = await started(browser).newContext({ viewport, locale: 'zh-CN' });
+    return context.newPage();
+  };
   return {
     get harness() {
       return started(harness);
@@ -38,14 +49,14 @@ export const startBrowserSession = (): BrowserSession => {
     get browser() {
       return started(browser);
     },
-    newPage: async (viewport = desktop) => {
-      const context = await started(browser).newContext({ viewport, locale: 'zh-CN' });
-      return context.newPage();
-    },
-    fillLogin: async (page, login, password) => {
-      await page.getByLabel('账号', { exact: true }).fill(login);
-      await page.getByLabel('密码', { exact: true }).fill(password);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
+    newPage,
+    fillLogin,
+    signIn: async (login, viewport) => {
+      const page = await newPage(viewport);
+      await page.goto(`${started(harness).baseUrl}/login`);
+      await fillLogin(page, login, started(harness).admin.password);
+      await page.getByText(/你好/).waitFor();
+      return page;
     },
   };
 };

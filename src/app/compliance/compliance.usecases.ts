@@ -1,6 +1,6 @@
 import { hasPermission, type Permission } from '../../domain/accounts/index.js';
 import type { Finding } from '../../domain/compliance/index.js';
-import type { RuleDeposit, RuleKind } from '../../domain/rules/index.js';
+import type { RuleDeposit, RuleKind, RuleScope } from '../../domain/rules/index.js';
 import { isPlatform, type Platform } from '../../domain/shared/index.js';
 import type { Db } from '../../store/database.js';
 import { findShop } from '../../store/shops.repository.js';
@@ -82,6 +82,8 @@ export type RuleSummary = {
   rightExamples: string[];
   version: number;
   effectiveFrom: string;
+  /** Whether one reply can show it (message) or only a whole conversation, or its orders, can. */
+  scope: RuleScope;
 };
 
 const kindOrder: Record<RuleKind, number> = { serious: 0, general: 1, service: 2 };
@@ -106,6 +108,7 @@ export const listRules = ({
     rightExamples: rule.right,
     version: rule.version,
     effectiveFrom: rule.effectiveFrom,
+    scope: rule.scope,
   }));
   summaries.sort(
     (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || b.points - a.points || a.id.localeCompare(b.id),

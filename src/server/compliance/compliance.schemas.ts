@@ -51,6 +51,9 @@ export const ruleSchema = z.object({
   rightExamples: z.array(z.string()),
   version: z.number().int(),
   effectiveFrom: z.string().describe('YYYY-MM-DD'),
+  scope: z
+    .enum(['message', 'conversation'])
+    .describe('message: judged on one reply; conversation: on a whole chat (or with its orders)'),
 });
 
 export const rulesResponse = z.object({ rules: z.array(ruleSchema) });

@@ -34,6 +34,8 @@ export type Rule = {
   rightExamples: string[];
   version: number;
   effectiveFrom: string;
+  /** message: one reply can show it; conversation: only a whole chat (or its orders) can. */
+  scope: 'message' | 'conversation';
 };
 
 export const checkReply = (input: CheckInput) =>

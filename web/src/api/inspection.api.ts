@@ -229,3 +229,36 @@ export const saveShopSettings = (shopId: string, input: ShopSettingsInput) =>
     method: 'PUT',
     body: input,
   });
+
+/** 标注样本: a reply labelled by hand; `engine` is what the rule library finds on it today. */
+export type LabelledExample = {
+  id: string;
+  agent: string;
+  buyer: string | null;
+  rules: string[];
+  note: string;
+  createdAt: string;
+  createdBy: string | null;
+  engine: string[];
+  agrees: boolean;
+};
+export type ExampleInput = { agent: string; buyer?: string | null; rules: string[]; note?: string };
+export type ExamplesQuery = {
+  ruleId?: string;
+  compliant?: 'true';
+  text?: string;
+  limit: number;
+  offset: number;
+};
+
+export const listExamples = (query: ExamplesQuery) =>
+  request<{ examples: LabelledExample[]; total: number }>(`${base}/examples`, { query: toQuery(query) });
+
+export const addExample = (input: ExampleInput) =>
+  request<{ ids: string[] }>(`${base}/examples`, { method: 'POST', body: input });
+
+export const updateExample = (id: string, input: ExampleInput) =>
+  request<null>(`${base}/examples/${encodeURIComponent(id)}`, { method: 'PUT', body: input });
+
+export const removeExample = (id: string) =>
+  request<null>(`${base}/examples/${encodeURIComponent(id)}`, { method: 'DELETE' });

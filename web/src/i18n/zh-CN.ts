@@ -1,6 +1,7 @@
 import { zhCNExams } from './zh-CN.exams.js';
 import { zhCNExamsManage } from './zh-CN.exams-manage.js';
 import { zhCNExamsCandidate } from './zh-CN.exams-candidate.js';
+import { zhCNInspectionExamples } from './zh-CN.inspection-examples.js';
 import { zhCNInspectionWorkbench } from './zh-CN.inspection-workbench.js';
 import { zhCNMetricsSettings } from './zh-CN.metrics-settings.js';
 
@@ -341,6 +342,7 @@ export const zhCN = {
   ...zhCNExamsManage,
   ...zhCNExamsCandidate,
   ...zhCNInspectionWorkbench,
+  ...zhCNInspectionExamples,
   ...zhCNMetricsSettings,
 } as const;
 

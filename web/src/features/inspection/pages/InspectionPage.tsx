@@ -5,6 +5,7 @@ import { t } from '../../../i18n/i18n.js';
 import { canManage, useCurrentUser } from '../../auth/session.js';
 import { ReplyCheck } from '../components/ReplyCheck.js';
 import { RuleLibrary } from '../components/RuleLibrary.js';
+import { Examples } from '../workbench/Examples.js';
 import { Sampling } from '../workbench/Sampling.js';
 import { ScoreSheets } from '../workbench/ScoreSheets.js';
 import { Scores } from '../workbench/Scores.js';
@@ -29,6 +30,7 @@ export const InspectionPage = () => {
       ? [{ key: 'score-sheets', label: t('inspection.tab.sheets'), children: <ScoreSheets /> }]
       : []),
     { key: 'scores', label: t('inspection.tab.scores'), children: <Scores /> },
+    ...(manager ? [{ key: 'examples', label: t('inspection.tab.examples'), children: <Examples /> }] : []),
   ];
   if (!tab) return <Navigate to="/inspection/check" replace />;
   // /inspection/bulk was the placeholder's address; old links land on the workbench.
