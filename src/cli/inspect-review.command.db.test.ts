@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { insertScoreSheet } from '../store/inspection-settings.repository.js';
+import { insertScoreSheet } from '../store/score-sheets.repository.js';
 import { textHash } from '../store/metrics.repository.js';
 import { kefu, prepareShopDatabase } from './cli.test-utils.js';
 

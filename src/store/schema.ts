@@ -7,6 +7,25 @@ import type {
   ExamsTable,
   PapersTable,
 } from './schema.exams.js';
+import type {
+  FindingsTable,
+  InspectionExamplesTable,
+  InspectionRunsTable,
+  SamplesTable,
+  ScoreSheetsTable,
+  ScoreSheetVersionsTable,
+  ShopRuleSettingsTable,
+} from './schema.inspection.js';
+
+export type {
+  FindingsTable,
+  InspectionExamplesTable,
+  InspectionRunsTable,
+  SamplesTable,
+  ScoreSheetsTable,
+  ScoreSheetVersionsTable,
+  ShopRuleSettingsTable,
+} from './schema.inspection.js';
 
 // Tables as Kysely sees them. SQL names are snake_case; the CamelCasePlugin in database.ts maps them
 // to the camelCase names below, so this file is the single source for column names in TypeScript.
@@ -241,120 +260,6 @@ export type MetricRestatementsTable = {
   restatedAt: Date;
 };
 
-// Bulk inspection (质检, migration 0005): runs, findings keyed naturally, shop settings, 抽检.
-export type InspectionRunsTable = {
-  id: Generated<string>;
-  organizationId: string;
-  shopId: string | null;
-  fromDay: number;
-  toDay: number;
-  status: string;
-  messagesTotal: number;
-  messagesChecked: Generated<number>;
-  findingsCount: Generated<number>;
-  error: string | null;
-  createdBy: string | null;
-  startedAt: Date;
-  finishedAt: Date | null;
-};
-
-export type FindingsTable = {
-  id: Generated<string>;
-  organizationId: string;
-  runId: string | null;
-  shopId: string;
-  day: number;
-  conversation: string;
-  buyer: string;
-  agent: string;
-  messageTime: Date;
-  messageTextHash: string;
-  ruleId: string;
-  ruleVersion: number;
-  ruleTitle: string;
-  kind: string;
-  points: number;
-  start: number;
-  end: number;
-  evidence: string;
-  orderId: string | null;
-  status: Generated<string>;
-  dismissReason: string | null;
-  reviewNote: string | null;
-  reviewedBy: string | null;
-  reviewedAt: Date | null;
-  appealText: string | null;
-  appealedBy: string | null;
-  appealedAt: Date | null;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  decisionNote: string | null;
-};
-
-export type ShopRuleSettingsTable = {
-  id: Generated<string>;
-  organizationId: string;
-  shopId: string;
-  effectiveFrom: string;
-  rules: Json<unknown>;
-  custom: Json<unknown>;
-  createdBy: string | null;
-  createdAt: Date;
-};
-
-export type ScoreSheetsTable = {
-  id: Generated<string>;
-  organizationId: string;
-  title: string;
-  items: Json<unknown>;
-  version: number;
-  createdBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  archivedAt: Date | null;
-};
-
-export type ScoreSheetVersionsTable = {
-  sheetId: string;
-  version: number;
-  title: string;
-  items: Json<unknown>;
-  savedBy: string | null;
-  savedAt: Date;
-};
-
-export type InspectionExamplesTable = {
-  id: Generated<string>;
-  organizationId: string;
-  agent: string;
-  buyer: string | null;
-  rules: Json<string[]>;
-  note: string;
-  createdBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
-export type SamplesTable = {
-  id: Generated<string>;
-  organizationId: string;
-  sheetId: string;
-  shopId: string;
-  day: number;
-  conversation: string;
-  buyer: string;
-  agent: string;
-  sheetVersion: number | null;
-  scores: ColumnType<unknown, string | null, string | null>;
-  total: number | null;
-  comment: string | null;
-  scoredBy: string | null;
-  scoredAt: Date | null;
-  createdBy: string | null;
-  createdAt: Date;
-};
-
-/** 落实客服改判 (migration 0007): agent null credits nobody. */
 export type CreditRulingsTable = {
   organizationId: string;
   shopId: string;

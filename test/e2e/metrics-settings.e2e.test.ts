@@ -1,4 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { fetchStatus, horizontalOverflow, phone, screenshot } from './browser.js';
@@ -52,11 +51,7 @@ const importFiles = async () => {
 
 const signIn = session.signIn;
 
-const shot = async (page: Page, name: string) => {
-  const path = await screenshot(page, name);
-  mkdirSync('/tmp/kefu/shots', { recursive: true });
-  copyFileSync(path, `/tmp/kefu/shots/${name}.png`);
-};
+const shot = screenshot;
 
 const pickShop = async (page: Page) => {
   await page.getByLabel('店铺', { exact: true }).click();
@@ -115,6 +110,38 @@ describe('绩效设置', () => {
     // The saved version restates the stored day: the dashboard reads it again.
     await page.getByRole('tab', { name: '绩效看板' }).click();
     await page.getByTestId('kpi-conversion').getByText('100.0%').waitFor();
+    await page.context().close();
+  });
+
+  test('platform hours, targets and teams are edited in the form; a backwards time range is refused at the field', async () => {
+    const page = await signIn('zhuguan');
+    await page.goto(`${session.harness.baseUrl}/metrics/settings`);
+    await pickShop(page);
+    const form = page.getByTestId('metrics-settings-form');
+    await form.getByText('平台考核').waitFor();
+    await page.getByLabel('拼多多考核时段 开始', { exact: true }).fill('23:00');
+    await page.getByLabel('拼多多考核时段 结束', { exact: true }).fill('08:00');
+    await page.getByRole('button', { name: /保存为新版本/ }).click();
+    await form.getByText('开始时间须早于结束时间').waitFor();
+    await page.getByLabel('拼多多考核时段 开始', { exact: true }).fill('09:00');
+    await page.getByLabel('拼多多考核时段 结束', { exact: true }).fill('22:00');
+    await page.getByLabel('拼多多 30 秒应答率目标', { exact: true }).fill('85');
+    await page.getByRole('button', { name: /添加分配/ }).click();
+    await page.getByLabel('子账号 1', { exact: true }).fill('旗舰店:小美');
+    await page.getByLabel('班组 1', { exact: true }).fill('售前一组（大促期间负责天猫旗舰店全部咨询）');
+    await shot(page, 'metrics-settings-04-platform-teams');
+    await page.getByRole('button', { name: /保存为新版本/ }).click();
+    await page.getByText(/已保存：自 .* 起生效/).waitFor();
+    const versions = page.getByTestId('metrics-settings-versions');
+    await shot(page, 'metrics-settings-05-platform-saved');
+    const latest = versions
+      .locator('tbody tr[data-row-key]')
+      .filter({ hasText: '拼多多考核时段：09:00–22:00' });
+    await latest.waitFor();
+    const changes = await latest.textContent();
+    expect(changes).toContain('拼多多 30 秒应答率目标：85%');
+    expect(changes).toContain('班组分配：旗舰店:小美 → 售前一组（大促期间负责天猫旗舰店全部咨询）');
+    expect(changes).not.toContain('抖音考核时段');
     await page.context().close();
   });
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../store/database.js';
-import { insertScoreSheet, listScoreSheets } from '../../store/inspection-settings.repository.js';
+import { insertScoreSheet, listScoreSheets } from '../../store/score-sheets.repository.js';
 import type { Clock } from '../accounts/index.js';
 import { dayText } from './inspection.scope.js';
 import { startInspectionRun } from './inspection.run.js';

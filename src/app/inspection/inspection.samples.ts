@@ -3,13 +3,13 @@ import { type Db, inTransaction } from '../../store/database.js';
 import {
   findSample,
   findSamples,
-  findScoreSheet,
   insertSamples,
   listSamples,
   type SampleRecord,
   scoreSampleRow,
   selectSampleCandidates,
 } from '../../store/inspection-settings.repository.js';
+import { findScoreSheet } from '../../store/score-sheets.repository.js';
 import { authorize } from '../accounts/accounts.authorize.js';
 import { type Actor, type Clock, recordAudit } from '../accounts/index.js';
 import { conversationKey } from './inspection.conversation-key.js';

@@ -6,7 +6,8 @@ import {
 } from '../../domain/inspection/index.js';
 import type { Db } from '../../store/database.js';
 import { findingTotalsByAgent } from '../../store/inspection-findings.repository.js';
-import { listSamples, listScoreSheets } from '../../store/inspection-settings.repository.js';
+import { listSamples } from '../../store/inspection-settings.repository.js';
+import { listScoreSheets } from '../../store/score-sheets.repository.js';
 import { selectAgentOwners } from '../../store/metrics-read.repository.js';
 import type { Actor } from '../accounts/index.js';
 import { canSee, periodDays, visibleAgents } from './inspection.scope.js';

@@ -8,7 +8,7 @@ import {
   reviseScoreSheet,
   type ScoreSheetRecord,
   scoreSheetUsage,
-} from '../../store/inspection-settings.repository.js';
+} from '../../store/score-sheets.repository.js';
 import { authorize } from '../accounts/accounts.authorize.js';
 import { type Actor, type Clock, recordAudit } from '../accounts/index.js';
 import { inspectionErrors } from './inspection.errors.js';

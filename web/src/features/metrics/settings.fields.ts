@@ -2,17 +2,25 @@ import type { MetricsSettings, SettingsOverride } from '../../api/metrics-settin
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 
-// The settings a supervisor edits in the browser (店铺绩效设置), with their zh-CN labels. Other
-// keys (platform hours and targets, teams) stay as the presets or a CLI-saved version set them.
+// The settings a supervisor edits in the browser (店铺绩效设置), with their zh-CN labels. JD's score
+// tiers (jd.tiers) stay as the presets or a CLI-saved version set them.
 
 type Unit = 'seconds' | 'minutes' | 'days' | 'turns';
 
-export type SettingsField = { key: string; group: 'response' | 'conversion' | 'filters' } & (
+export type SettingsGroup = 'response' | 'conversion' | 'filters' | 'platform' | 'teams';
+
+export type SettingsField = { key: string; group: SettingsGroup } & (
   | { kind: 'number'; unit: Unit; min: number; max: number; integer: boolean }
   | { kind: 'select'; options: string[] }
   | { kind: 'switch' }
   | { kind: 'lines' }
   | { kind: 'window' }
+  // A clock range within the day ({ from: '08:00', to: '23:00' }).
+  | { kind: 'hours' }
+  // A rate stored as a fraction (0.85), edited as a percentage (85 %).
+  | { kind: 'percent' }
+  // Sub-account → team name.
+  | { kind: 'teams' }
 );
 
 const seconds = (key: string, max = 86_400): SettingsField => ({
@@ -58,7 +66,26 @@ export const settingsFields: SettingsField[] = [
   { key: 'filters.accounts', group: 'filters', kind: 'lines' },
   { key: 'filters.staffPatterns', group: 'filters', kind: 'lines' },
   { key: 'filters.ownAccounts', group: 'filters', kind: 'switch' },
+  ...(['taobao', 'pdd', 'douyin', 'jd', 'jdTickets'] as const).map(
+    (platform): SettingsField => ({ key: `hours.${platform}`, group: 'platform', kind: 'hours' }),
+  ),
+  { ...seconds('taobao.replyWithinSec', 3_600), group: 'platform' },
+  { ...seconds('pdd.replyWithinSec', 3_600), group: 'platform' },
+  { key: 'pdd.reply30sTarget', group: 'platform', kind: 'percent' },
+  { ...seconds('douyin.firstReplyWithinSec', 3_600), group: 'platform' },
+  { ...seconds('douyin.replyWithinSec', 3_600), group: 'platform' },
+  ...(['firstReplyTarget', 'replyTarget', 'satisfactionTarget'] as const).map(
+    (key): SettingsField => ({ key: `douyin.${key}`, group: 'platform', kind: 'percent' }),
+  ),
+  { ...seconds('jd.withinSec', 86_400), group: 'platform' },
+  ...(['satisfactionTarget', 'reviewTarget', 'handleTarget', 'specTarget', 'awaitingTarget'] as const).map(
+    (key): SettingsField => ({ key: `jd.${key}`, group: 'platform', kind: 'percent' }),
+  ),
+  { key: 'teams', group: 'teams', kind: 'teams' },
 ];
+
+/** The groups of the form, in order. */
+export const settingsGroups: SettingsGroup[] = ['response', 'conversion', 'filters', 'platform', 'teams'];
 
 const fieldKey = (key: string) => `metrics.settings.field.${key}` as MessageKey;
 const known = new Map(settingsFields.map((field) => [field.key, field]));
@@ -68,8 +95,11 @@ export const fieldLabel = (key: string): string => (known.has(key) ? t(fieldKey(
 
 /** The help line of a field, when it has one. */
 export const fieldHelp = (key: string): string | undefined => {
-  const help = `${fieldKey(key)}.help`;
-  return Object.hasOwn(zhCN, help) ? t(help as MessageKey) : undefined;
+  // Its own help, else its group's (hours.pdd → hours.help).
+  const help = [`${fieldKey(key)}.help`, `${fieldKey(key.split('.')[0] ?? key)}.help`].find((one) =>
+    Object.hasOwn(zhCN, one),
+  );
+  return help ? t(help as MessageKey) : undefined;
 };
 
 export const optionLabel = (key: string, option: string): string => t(fieldKey(`${key}.${option}`));
@@ -100,6 +130,17 @@ export const valueText = (key: string, value: unknown): string => {
   const field = known.get(key);
   if (field?.kind === 'number') return `${String(value)} ${unitLabel(field.unit)}`;
   if (field?.kind === 'select') return optionLabel(key, String(value));
+  if (field?.kind === 'percent' && typeof value === 'number') return `${Math.round(value * 1000) / 10}%`;
+  if (field?.kind === 'hours') {
+    const range = value as { from?: string; to?: string } | undefined;
+    return `${range?.from ?? '?'}–${range?.to ?? '?'}`;
+  }
+  if (field?.kind === 'teams') {
+    const entries = Object.entries((value ?? {}) as Record<string, string>);
+    return entries.length === 0
+      ? t('metrics.settings.none')
+      : entries.map(([agent, team]) => `${agent} → ${team}`).join('、');
+  }
   if (typeof value === 'boolean') return t(value ? 'metrics.settings.yes' : 'metrics.settings.no');
   if (Array.isArray(value)) return value.length === 0 ? t('metrics.settings.none') : value.join('、');
   const window = value as MetricsSettings['attribution'] | undefined;
@@ -110,19 +151,38 @@ export const valueText = (key: string, value: unknown): string => {
   return JSON.stringify(value);
 };
 
-/** `{ credit: { mode } }` → [['credit.mode', …]]; arrays and the attribution window stay whole. */
+// Values kept whole in the changes list: not split into their inner keys.
+const whole = new Set(['attribution', 'teams']);
+
+/** `{ credit: { mode } }` → [['credit.mode', …]]; arrays, the attribution window and teams stay whole. */
 export const changedKeys = (overrides: SettingsOverride): [string, unknown][] =>
   Object.entries(overrides).flatMap(([key, value]): [string, unknown][] =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) && key !== 'attribution'
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !whole.has(key)
       ? Object.entries(value).map(([inner, entry]): [string, unknown] => [`${key}.${inner}`, entry])
       : [[key, value]],
   );
 
-// Lines fields are edited as text: blank lines and surrounding spaces are not entries.
-const cleaned = (field: SettingsField, value: unknown): unknown =>
-  field.kind === 'lines' && Array.isArray(value)
+/** A row of the 班组分配 editor. */
+export type TeamRow = { key: number; agent: string; team: string };
+
+/** The saved map of a teams value, whether the form holds editor rows or the stored map. */
+export const teamsRecord = (value: unknown): Record<string, string> =>
+  Array.isArray(value)
+    ? Object.fromEntries(
+        (value as TeamRow[])
+          .filter((row) => row.agent.trim() !== '' && row.team.trim() !== '')
+          .map((row) => [row.agent.trim(), row.team.trim()]),
+      )
+    : ((value ?? {}) as Record<string, string>);
+
+// Lines fields are edited as text: blank lines and surrounding spaces are not entries; teams are
+// edited as rows and saved as a map.
+const cleaned = (field: SettingsField, value: unknown): unknown => {
+  if (field.kind === 'teams') return teamsRecord(value);
+  return field.kind === 'lines' && Array.isArray(value)
     ? value.map((line) => String(line).trim()).filter((line) => line !== '')
     : value;
+};
 
 /**
  * The overrides to save: the form's values where they differ from the presets (a value equal to

@@ -6,6 +6,7 @@ import {
   Flex,
   Form,
   type FormInstance,
+  type FormRule as Rule,
   Input,
   InputNumber,
   Select,
@@ -26,10 +27,12 @@ import {
   overridesFrom,
   type SettingsField,
   settingsFields,
+  settingsGroups,
   unitLabel,
   valueAt,
 } from '../settings.fields.js';
 import { useSaveShopMetricSettings } from '../settings.queries.js';
+import { HoursInput, hoursProblem, TeamsInput, teamsProblem } from './SettingsInputs.js';
 
 type Window = MetricsSettings['attribution'];
 
@@ -93,7 +96,52 @@ const control = (field: SettingsField) => {
       return <Input.TextArea aria-label={label} autoSize={{ minRows: 2, maxRows: 6 }} />;
     case 'window':
       return <WindowInput />;
+    case 'hours':
+      return <HoursInput label={label} />;
+    case 'percent':
+      return (
+        <InputNumber<number>
+          aria-label={label}
+          min={0}
+          max={100}
+          precision={1}
+          suffix="%"
+          style={{ width: 140 }}
+        />
+      );
+    case 'teams':
+      return <TeamsInput />;
   }
+};
+
+// Rates are stored as fractions (0.85) and edited as percentages (85).
+const percentProps = {
+  getValueProps: (value: unknown) => ({
+    value: typeof value === 'number' ? Math.round(value * 1000) / 10 : value,
+  }),
+  normalize: (value: number | null) => (value === null ? value : Math.round(value * 10) / 1000),
+};
+
+// Lists are edited as text, one entry a line; blank lines are dropped when saving.
+const linesProps = {
+  getValueProps: (value: unknown) => ({ value: Array.isArray(value) ? value.join('\n') : '' }),
+  normalize: (text: string) => text.split('\n'),
+};
+
+const checked = <T,>(problem: (value: T) => string | undefined): Rule[] => [
+  {
+    validator: async (_: unknown, value: T) => {
+      const found = problem(value);
+      if (found) throw new Error(found);
+    },
+  },
+];
+
+const fieldRules = (field: SettingsField): Rule[] => {
+  if (field.kind === 'number' || field.kind === 'percent') return [{ required: true }];
+  if (field.kind === 'hours') return checked(hoursProblem);
+  if (field.kind === 'teams') return checked(teamsProblem);
+  return [];
 };
 
 const item = (field: SettingsField) => (
@@ -104,15 +152,9 @@ const item = (field: SettingsField) => (
     tooltip={fieldHelp(field.key)}
     extra={field.kind === 'lines' ? t('metrics.settings.linesHint') : undefined}
     valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
-    rules={field.kind === 'number' ? [{ required: true }] : []}
-    // Lists are edited as text, one entry a line; blank lines are dropped when saving.
-    {...(field.kind === 'lines'
-      ? {
-          getValueProps: (value: unknown) => ({ value: Array.isArray(value) ? value.join('\n') : '' }),
-          normalize: (text: string) => text.split('\n'),
-        }
-      : {})}
-    style={{ flex: '1 1 260px', minWidth: 0 }}
+    rules={fieldRules(field)}
+    {...(field.kind === 'lines' ? linesProps : field.kind === 'percent' ? percentProps : {})}
+    style={{ flex: field.kind === 'teams' ? '1 1 100%' : '1 1 260px', minWidth: 0 }}
   >
     {control(field)}
   </Form.Item>
@@ -192,7 +234,7 @@ export const SettingsForm = ({ view }: { view: ShopMetricSettings }) => {
         onValuesChange={(changed: object) => clearProblems(form, changed)}
         data-testid="metrics-settings-form"
       >
-        {(['response', 'conversion', 'filters'] as const).map((group) => (
+        {settingsGroups.map((group) => (
           <div key={group}>
             <Typography.Text strong>{t(`metrics.settings.group.${group}`)}</Typography.Text>
             <Flex gap="0 16px" wrap style={{ marginTop: 8 }}>

@@ -7,11 +7,10 @@ import {
   fieldLabel,
   sameValue,
   settingsFields,
+  settingsGroups,
   valueAt,
   valueText,
 } from '../settings.fields.js';
-
-const groups = ['response', 'conversion', 'filters'] as const;
 
 /** The values in force today, by group, each marked 店铺设置 or 默认. */
 export const CurrentSettings = ({ view }: { view: ShopMetricSettings }) => (
@@ -24,7 +23,7 @@ export const CurrentSettings = ({ view }: { view: ShopMetricSettings }) => (
           : t('metrics.settings.currentDefault')}
       </Typography.Text>
     </Typography.Title>
-    {groups.map((group) => (
+    {settingsGroups.map((group) => (
       <Descriptions
         key={group}
         size="small"
