@@ -66,7 +66,7 @@ describe('kefu metrics-settings', () => {
     );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`${bad}.slowThresholdSec`);
-    expect(refused.stderr).toContain(`${bad}.lookback: unknown setting`);
+    expect(refused.stderr).toContain(`${bad}.lookback: 没有这个设置项`);
     const broken = await kefu(
       'metrics-settings',
       'set',

@@ -7,10 +7,14 @@ import { MetricsError } from './metrics.errors.js';
 // Strict schemas for the presets file and for a shop's --settings file: a typo in a key is an
 // error naming the key, never a silently ignored setting.
 
-const hours = z.strictObject({
-  from: z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/),
-  to: z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/),
-});
+const clock = z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/, '时间格式应为 HH:MM，例如 08:00');
+// No range crosses midnight: the engine counts `from` ≤ time < `to` within one local day.
+const hours = z
+  .strictObject({ from: clock, to: clock })
+  .refine((range) => range.from.padEnd(8, ':00') < range.to.padEnd(8, ':00'), {
+    message: '开始时间须早于结束时间',
+    path: ['to'],
+  });
 const window = z.union([
   z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1).max(31) }),
   z.strictObject({
@@ -21,7 +25,11 @@ const window = z.union([
       .max(31 * 24),
   }),
 ]);
-const ratio = z.number().min(0).max(1);
+const ratio = z
+  .number()
+  .min(0, '须在 0 到 1 之间（比例，0.85 即 85%）')
+  .max(1, '须在 0 到 1 之间（比例，0.85 即 85%）');
+const notRegExp = '不是有效的正则表达式';
 
 const settingsShape = {
   timeZoneOffsetMinutes: z.number().int().min(-720).max(840),
@@ -40,10 +48,10 @@ const settingsShape = {
     unanswered: z.enum(['exclude', 'cap']),
     excludeZeroSecond: z.boolean(),
   }),
-  adPatterns: z.array(z.string().refine((source) => isRegExp(source), 'not a valid regular expression')),
+  adPatterns: z.array(z.string().refine((source) => isRegExp(source), notRegExp)),
   filters: z.strictObject({
     accounts: z.array(z.string()),
-    staffPatterns: z.array(z.string().refine((source) => isRegExp(source), 'not a valid regular expression')),
+    staffPatterns: z.array(z.string().refine((source) => isRegExp(source), notRegExp)),
     ownAccounts: z.boolean(),
   }),
   hours: z.strictObject({ pdd: hours, douyin: hours, jd: hours, jdTickets: hours, taobao: hours }),
@@ -173,9 +181,41 @@ export const overrideIssues = (override: unknown): { path: string; message: stri
   // An unknown key is named in the path itself, so a form can point at the very field.
   return parsed.error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'unknown setting' }))
-      : [{ path: issue.path.join('.'), message: issue.message }],
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: '没有这个设置项' }))
+      : [{ path: issue.path.join('.'), message: chineseMessage(issue) }],
   );
+};
+
+const typeNames: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  string: '文字',
+  boolean: '是或否（true/false）',
+  array: '列表',
+  object: '对象',
+};
+
+/** A schema problem in the words the 绩效设置 form and `kefu metrics-settings` show. */
+const chineseMessage = (issue: z.core.$ZodIssue): string => {
+  // Messages the schema above already writes in Chinese (formats, regular expressions, ratios).
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `应为${typeNames[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `至少要有 ${issue.minimum} 项`;
+      return issue.inclusive === false ? `须大于 ${issue.minimum}` : `不能小于 ${issue.minimum}`;
+    case 'too_big':
+      return issue.inclusive === false ? `须小于 ${issue.maximum}` : `不能大于 ${issue.maximum}`;
+    case 'invalid_value':
+      return `只能是：${issue.values.map(String).join('、')}`;
+    case 'invalid_union':
+      return '归属窗口应为 { "kind": "days", "days": 天数 } 或 { "kind": "hours", "hours": 小时数 }';
+    case 'not_multiple_of':
+      return '须是整数';
+    default:
+      return issue.message;
+  }
 };
 
 /** Checks a fully resolved settings object (after overrides) once more. */

@@ -91,6 +91,21 @@ describe('shop metric settings API (店铺绩效设置)', () => {
       'body.overrides.lookbackDays',
       'body.overrides.slowThresholdSec',
     ]);
+    // Every reason is in Chinese, for the form and for kefu metrics-settings.
+    const messages = new Map(
+      error.details.map((detail: { path: string; message: string }) => [detail.path, detail.message]),
+    );
+    expect(messages.get('body.overrides.credit.mode')).toBe('只能是：order、payment、orderFirst');
+    expect(messages.get('body.overrides.lookbackDays')).toBe('没有这个设置项');
+    expect(messages.get('body.overrides.slowThresholdSec')).toBe('须大于 0');
+    const platform = await request(supervisor, 'PUT', `/api/metrics/settings/${shopId}`, {
+      effectiveFrom: '2026-03-02',
+      overrides: { hours: { pdd: { from: '23:00', to: '08:00' } }, pdd: { reply30sTarget: 85 } },
+    });
+    expect(platform.json().error.details).toEqual([
+      { path: 'body.overrides.hours.pdd.to', message: '开始时间须早于结束时间' },
+      { path: 'body.overrides.pdd.reply30sTarget', message: '须在 0 到 1 之间（比例，0.85 即 85%）' },
+    ]);
     const badDay = await request(supervisor, 'PUT', `/api/metrics/settings/${shopId}`, {
       effectiveFrom: '2026-3-2',
       overrides: {},

@@ -31,8 +31,6 @@ export const zhCNMetricsSettings = {
   'metrics.settings.no': '否',
   'metrics.settings.none': '（无）',
   'metrics.settings.linesHint': '每行一条',
-  'metrics.settings.problem.regex': '不是有效的正则表达式',
-  'metrics.settings.problem.unknown': '未知的设置项',
 
   'metrics.settings.group.response': '响应',
   'metrics.settings.group.conversion': '询单与转化',

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { isApiError } from '../../../api/client.js';
 import { describeError } from '../../../api/errors.js';
 import type { MetricsSettings, ShopMetricSettings } from '../../../api/metrics-settings.api.js';
-import { type MessageKey, t } from '../../../i18n/i18n.js';
+import { t } from '../../../i18n/i18n.js';
 import {
   fieldHelp,
   fieldLabel,
@@ -160,16 +160,6 @@ const item = (field: SettingsField) => (
   </Form.Item>
 );
 
-// The server's checks are shared with the CLI and speak English; the usual ones read in Chinese.
-const problems: Record<string, MessageKey> = {
-  'not a valid regular expression': 'metrics.settings.problem.regex',
-  'unknown setting': 'metrics.settings.problem.unknown',
-};
-const problemText = (message: string): string => {
-  const key = problems[message];
-  return key ? t(key) : message;
-};
-
 // The form field a server detail is about: `body.overrides.adPatterns.2` → adPatterns.
 const fieldOf = (path: string): SettingsField | undefined => {
   const key = path.replace(/^body\.overrides\.?/, '');
@@ -185,12 +175,10 @@ const showProblems = (form: FormInstance, error: unknown): string => {
       : [],
   );
   form.setFields(
-    named.flatMap(({ field, message }) =>
-      field ? [{ name: field.key.split('.'), errors: [problemText(message)] }] : [],
-    ),
+    named.flatMap(({ field, message }) => (field ? [{ name: field.key.split('.'), errors: [message] }] : [])),
   );
   const text = named
-    .map(({ field, path, message }) => `${field ? fieldLabel(field.key) : path}：${problemText(message)}`)
+    .map(({ field, path, message }) => `${field ? fieldLabel(field.key) : path}：${message}`)
     .join('；');
   return text ? `${describeError(error)}（${text}）` : describeError(error);
 };
