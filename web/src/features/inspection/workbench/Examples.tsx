@@ -163,7 +163,7 @@ export const Examples = () => {
         <Typography.Text type="secondary" style={{ flex: '1 1 320px' }}>
           {t('inspection.examples.help')}
         </Typography.Text>
-        {add}
+        {(total > 0 || filtered) && add}
       </Flex>
       <Flex gap={8} wrap align="center">
         <Input.Search
@@ -200,7 +200,7 @@ export const Examples = () => {
         >
           {t('inspection.examples.onlyCompliant')}
         </Checkbox>
-        {examples.data && (
+        {total > 0 && (
           <Typography.Text type="secondary" data-testid="examples-summary">
             {t('inspection.examples.summary', { total, misses: rows.filter((row) => !row.agrees).length })}
           </Typography.Text>
