@@ -59,4 +59,33 @@ describe('kefu inspect examples (标注样本)', () => {
     expect((await kefu('inspect', 'examples', 'import', file)).stdout).toContain('已导入 2 条标注样本');
     expect((await kefu('inspect', 'examples', 'list', '--compliant')).stdout).toContain('只能通过平台付款');
   });
+
+  test("--shop labels by the shop's rules; --format jsonl prints evaluation lines", async () => {
+    const added = await kefu(
+      'inspect',
+      'examples',
+      'add',
+      '--shop',
+      '旗舰店',
+      '--agent',
+      '爱买不买',
+      '--rules',
+      'abuse',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const table = await kefu('inspect', 'examples', 'list', '--shop', '旗舰店');
+    expect(table.stdout).toMatch(/旗舰店\s+abuse\s+abuse\s+一致\s+爱买不买/);
+    expect(table.stdout).toContain('共 1 条');
+    const jsonl = await kefu('inspect', 'examples', 'list', '--shop', '旗舰店', '--format', 'jsonl');
+    const lines = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      { id: expect.stringMatching(/^ex-/), agent: '爱买不买', rules: ['abuse'], note: '人工标注违规' },
+    ]);
+    const unknown = await kefu('inspect', 'examples', 'list', '--shop', '无此店');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no shop named "无此店"');
+  });
 });

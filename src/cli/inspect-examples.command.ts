@@ -1,18 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { systemClock } from '../app/accounts/index.js';
+import type { Actor } from '../app/accounts/index.js';
 import {
   addInspectionExamples,
   type ExampleDraft,
+  exampleLines,
   listInspectionExamples,
   removeInspectionExample,
 } from '../app/inspection/index.js';
 import { textTable } from '../io/metrics/index.js';
+import type { Db } from '../store/database.js';
+import { listShops } from '../store/shops.repository.js';
 import { asOwner } from './cli.context.js';
 import { CliError, type CliIo } from './cli.io.js';
 
 // 标注样本 from the command line: list the labelled replies with the engine's verdict, add one,
-// import a file of evaluation lines (the format `kefu inspect export` writes), remove one.
+// import a file of evaluation lines (the format `kefu inspect export` writes), remove one. With
+// --shop the examples are the shop's: judged by its rules, and they may name its own rules.
+
+/** The id of the shop named `name`, if given; an unknown name is an error that says so. */
+const shopIdOf = async (db: Db, actor: Actor, name: string | undefined) => {
+  if (name === undefined) return undefined;
+  const shop = (await listShops({ db, organizationId: actor.organizationId })).find(
+    (one) => one.name === name,
+  );
+  if (!shop) throw new CliError(`no shop named "${name}"`);
+  return shop.id;
+};
 
 const list = (text: string) =>
   text
@@ -21,7 +36,7 @@ const list = (text: string) =>
     .filter((part) => part !== '');
 
 /** Evaluation lines as drafts, each named file:line; every malformed line is reported at once. */
-const readDrafts = (file: string): ExampleDraft[] => {
+const readDrafts = (file: string, shopId: string | undefined): ExampleDraft[] => {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -38,6 +53,7 @@ const readDrafts = (file: string): ExampleDraft[] => {
       if (typeof value !== 'object' || value === null || Array.isArray(value))
         throw new Error('not an object');
       drafts.push({
+        shopId: shopId ?? null,
         agent: typeof value.agent === 'string' ? value.agent : '',
         buyer: typeof value.buyer === 'string' ? value.buyer : null,
         rules: Array.isArray(value.rules) ? value.rules : (value.rules as unknown as string[]),
@@ -60,29 +76,59 @@ export const addInspectExampleCommands = (inspect: Command, io: CliIo) => {
   examples
     .command('list')
     .description('List labelled replies with what the engine finds on each (newest first)')
+    .option('--shop <name>', "only this shop's examples")
     .option('--rule <id>', 'only replies labelled with this rule')
     .option('--compliant', 'only replies labelled compliant')
-    .option('--limit <n>', 'at most this many', '100')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((options: { rule?: string; compliant?: boolean; limit: string; format: 'table' | 'json' }) =>
-      asOwner(async ({ db, actor }) => {
-        const limit = Number(options.limit);
-        if (!Number.isInteger(limit) || limit < 1)
-          throw new CliError(`--limit must be a whole number ≥ 1`, 2);
-        const query = { ruleId: options.rule, compliant: options.compliant, limit, offset: 0 };
-        const page = await listInspectionExamples({ db, clock: systemClock, actor, query });
-        if (options.format === 'json') return io.stdout(`${JSON.stringify(page, null, 2)}\n`);
-        const rows = page.examples.map((one) => [
-          one.id,
-          one.rules.join(',') || '合规',
-          one.engine.join(',') || '合规',
-          one.agrees ? '一致' : '不一致',
-          one.agent,
-        ]);
-        io.stdout(rows.length === 0 ? '（无）\n' : textTable(['id', '标注', '引擎', '', '客服回复'], rows));
-        const misses = page.examples.filter((one) => !one.agrees).length;
-        io.stdout(`共 ${page.total} 条；本页 ${misses} 条与引擎不一致\n`);
-      }),
+    .option('--text <text>', 'only replies or buyer messages containing this text')
+    .option('--limit <n>', 'at most this many (table, json)', '100')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'table; json (with the verdicts); jsonl (every match as evaluation lines)',
+      )
+        .choices(['table', 'json', 'jsonl'])
+        .default('table'),
+    )
+    .action(
+      (options: {
+        shop?: string;
+        rule?: string;
+        compliant?: boolean;
+        text?: string;
+        limit: string;
+        format: 'table' | 'json' | 'jsonl';
+      }) =>
+        asOwner(async ({ db, actor }) => {
+          const limit = Number(options.limit);
+          if (!Number.isInteger(limit) || limit < 1)
+            throw new CliError(`--limit must be a whole number ≥ 1`, 2);
+          const filter = {
+            shopId: await shopIdOf(db, actor, options.shop),
+            ruleId: options.rule,
+            compliant: options.compliant,
+          };
+          if (options.format === 'jsonl') {
+            for await (const line of exampleLines({ db, actor, filter: { ...filter, text: options.text } }))
+              io.stdout(`${line}\n`);
+            return;
+          }
+          const query = { ...filter, text: options.text, limit, offset: 0 };
+          const page = await listInspectionExamples({ db, clock: systemClock, actor, query });
+          if (options.format === 'json') return io.stdout(`${JSON.stringify(page, null, 2)}\n`);
+          const rows = page.examples.map((one) => [
+            one.id,
+            one.shopName ?? '-',
+            one.rules.join(',') || '合规',
+            one.engine.join(',') || '合规',
+            one.agrees ? '一致' : '不一致',
+            one.agent,
+          ]);
+          io.stdout(
+            rows.length === 0 ? '（无）\n' : textTable(['id', '店铺', '标注', '引擎', '', '客服回复'], rows),
+          );
+          const misses = page.examples.filter((one) => !one.agrees).length;
+          io.stdout(`共 ${page.total} 条；本页 ${misses} 条与引擎不一致\n`);
+        }),
     );
   examples
     .command('add')
@@ -91,9 +137,11 @@ export const addInspectExampleCommands = (inspect: Command, io: CliIo) => {
     .option('--buyer <text>', "the buyer's message it answers, when the label depends on it")
     .option('--rules <ids>', 'comma-separated rule ids, e.g. offsite_contact,promise', '')
     .option('--note <text>', 'why')
-    .action((options: { agent: string; buyer?: string; rules: string; note?: string }) =>
+    .option('--shop <name>', "judge it by this shop's rules (its own rules may be named)")
+    .action((options: { agent: string; buyer?: string; rules: string; note?: string; shop?: string }) =>
       asOwner(async ({ db, actor }) => {
         const draft = {
+          shopId: (await shopIdOf(db, actor, options.shop)) ?? null,
           agent: options.agent,
           buyer: options.buyer ?? null,
           rules: list(options.rules),
@@ -107,13 +155,14 @@ export const addInspectExampleCommands = (inspect: Command, io: CliIo) => {
     .command('import')
     .description('Add every line of a JSONL file ({ agent, buyer?, rules, note? }); all or nothing (audited)')
     .argument('<file>', 'evaluation lines, e.g. written by kefu inspect export')
-    .action((file: string) =>
+    .option('--shop <name>', 'the shop whose rules judge every line (its own rules may be named)')
+    .action((file: string, options: { shop?: string }) =>
       asOwner(async ({ db, actor }) => {
         const { ids } = await addInspectionExamples({
           db,
           clock: systemClock,
           actor,
-          examples: readDrafts(file),
+          examples: readDrafts(file, await shopIdOf(db, actor, options.shop)),
         });
         io.stdout(`已导入 ${ids.length} 条标注样本\n`);
       }),

@@ -98,7 +98,7 @@ const exportReviewed = async (io: CliIo, out: string) => {
     }
     file.end();
     await once(file, 'finish');
-    io.stdout(`已导出 ${lines} 条已审核的质检样本到 ${out}\n`);
+    io.stdout(`已导出 ${lines} 条评测样本（已审核的质检问题和标注样本）到 ${out}\n`);
   });
 };
 
@@ -124,7 +124,7 @@ export const registerInspectCommand: CommandRegistration = (program, io) => {
   inspect
     .command('export')
     .description(
-      'Write reviewed findings as eval lines ({ id, buyer?, agent, rules, note }) for the learning loop',
+      'Write reviewed findings, then the 标注样本, as eval lines ({ id, buyer?, agent, rules, note }) for the learning loop',
     )
     .requiredOption('--out <file>', 'the JSONL file to write')
     .action((options: { out: string }) => reported(() => exportReviewed(io, options.out)));

@@ -1,13 +1,18 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db } from './database.js';
-import type { InspectionExamplesTable } from './schema.js';
+import type { ExampleSource, InspectionExamplesTable } from './schema.inspection.js';
 
 // 标注样本 (hand-labelled replies) of an organisation.
 
-export type ExampleRecord = Selectable<InspectionExamplesTable> & { createdByLogin: string | null };
+export type ExampleRecord = Selectable<InspectionExamplesTable> & {
+  createdByLogin: string | null;
+  shopName: string | null;
+};
 
 export type ExampleFilter = {
   organizationId: string;
+  /** Only examples of this shop. */
+  shopId?: string | undefined;
   /** Only examples labelled with this rule. */
   ruleId?: string | undefined;
   /** Only examples labelled compliant (no rule). */
@@ -20,6 +25,9 @@ const filtered = (db: Db, filter: ExampleFilter) =>
   db
     .selectFrom('inspectionExamples')
     .where('inspectionExamples.organizationId', '=', filter.organizationId)
+    .$if(filter.shopId !== undefined, (query) =>
+      query.where('inspectionExamples.shopId', '=', filter.shopId ?? ''),
+    )
     .$if(filter.ruleId !== undefined, (query) =>
       query.where(sql<boolean>`inspection_examples.rules @> ${JSON.stringify([filter.ruleId])}::jsonb`),
     )
@@ -37,23 +45,26 @@ const filtered = (db: Db, filter: ExampleFilter) =>
       );
     });
 
-/** One page of examples, newest first, and how many match. */
+/** One page of examples, newest first (or oldest first, so an export grows at its end), and how many match. */
 export const listExamples = async ({
   db,
   filter,
   limit,
   offset,
+  oldestFirst = false,
 }: {
   db: Db;
   filter: ExampleFilter;
   limit: number;
   offset: number;
+  oldestFirst?: boolean;
 }): Promise<{ examples: ExampleRecord[]; total: number }> => {
   const examples = await filtered(db, filter)
     .leftJoin('users', 'users.id', 'inspectionExamples.createdBy')
+    .leftJoin('shops', 'shops.id', 'inspectionExamples.shopId')
     .selectAll('inspectionExamples')
-    .select('users.login as createdByLogin')
-    .orderBy('inspectionExamples.createdAt', 'desc')
+    .select(['users.login as createdByLogin', 'shops.name as shopName'])
+    .orderBy('inspectionExamples.createdAt', oldestFirst ? 'asc' : 'desc')
     .orderBy('inspectionExamples.id')
     .limit(limit)
     .offset(offset)
@@ -64,7 +75,14 @@ export const listExamples = async ({
   return { examples, total: Number(counted.count) };
 };
 
-export type ExampleInput = { agent: string; buyer: string | null; rules: string[]; note: string };
+export type ExampleInput = {
+  shopId: string | null;
+  agent: string;
+  buyer: string | null;
+  rules: string[];
+  note: string;
+  source: ExampleSource;
+};
 
 export const insertExamples = async ({
   db,
@@ -106,7 +124,8 @@ export const updateExample = async ({
   db: Db;
   organizationId: string;
   id: string;
-  example: ExampleInput;
+  /** Where an example came from stays as it was. */
+  example: Omit<ExampleInput, 'source'>;
   at: Date;
 }): Promise<boolean> =>
   (

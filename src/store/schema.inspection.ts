@@ -88,14 +88,20 @@ export type ScoreSheetVersionsTable = {
 export type InspectionExamplesTable = {
   id: Generated<string>;
   organizationId: string;
+  /** The shop whose rules (its own included) judge the example; null: the built-in library. */
+  shopId: string | null;
   agent: string;
   buyer: string | null;
   rules: Json<string[]>;
   note: string;
+  /** 'manual' (labelled from scratch) or 'finding' (saved from a reviewed finding). */
+  source: ColumnType<ExampleSource, ExampleSource | undefined, ExampleSource>;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
+
+export type ExampleSource = 'manual' | 'finding';
 
 export type SamplesTable = {
   id: Generated<string>;

@@ -1,5 +1,6 @@
 export * from './inspection.errors.js';
 export * from './inspection.examples.js';
+export { type LabellingRule, listLabellingRules } from './inspection.examples.rules.js';
 export * from './inspection.export.js';
 export * from './inspection.findings.js';
 export * from './inspection.review.js';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../store/database.js';
+import { insertOrganization } from '../../store/organizations.repository.js';
+import { insertShop } from '../../store/shops.repository.js';
 import { createTestDatabase } from '../../store/test-utils.js';
 import {
   addInspectionExamples,
@@ -7,8 +9,12 @@ import {
   removeInspectionExample,
   updateInspectionExample,
 } from './inspection.examples.js';
+import { listLabellingRules } from './inspection.examples.rules.js';
 import { exportLearningLoop } from './inspection.export.js';
-import { createInspectionFixture, type InspectionFixture } from './inspection.test-utils.js';
+import { confirmFinding } from './inspection.review.js';
+import { startInspectionRun } from './inspection.run.js';
+import { saveShopRuleSettings } from './inspection.settings.js';
+import { createInspectionFixture, type InspectionFixture, storeChat } from './inspection.test-utils.js';
 
 const clock = { now: () => new Date('2026-03-10T02:00:00Z') };
 const page = { limit: 50, offset: 0 };
@@ -111,7 +117,19 @@ describe('标注样本 (hand-labelled replies)', () => {
     );
   });
 
-  test('the learning-loop export holds the examples as evaluation lines', async () => {
+  test('the learning-loop export holds the examples as evaluation lines, after the reviewed findings', async () => {
+    await storeChat(database.db, fixture, {
+      conversation: 'c1',
+      buyer: 'b1',
+      agent: '旗舰店:A',
+      lines: [
+        { at: '2026-03-02 10:00', from: 'buyer', text: '有微信吗' },
+        { at: '2026-03-02 10:01', from: 'agent', text: '亲，您好，加我微信 kefu_xiaomei 发您图' },
+      ],
+    });
+    await (await startInspectionRun({ ...deps(), from: '2026-03-02', to: '2026-03-02' })).done;
+    const finding = await database.db.selectFrom('findings').select('id').executeTakeFirstOrThrow();
+    await confirmFinding({ ...deps(), id: finding.id });
     const lines: string[] = [];
     for await (const line of exportLearningLoop({ ...deps() })) lines.push(line);
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -125,5 +143,83 @@ describe('标注样本 (hand-labelled replies)', () => {
     expect(parsed).toContainEqual(
       expect.objectContaining({ agent: '发票可以开的，按实付金额开具', rules: [] }),
     );
+    const ids = parsed.map((line) => String(line.id));
+    expect(ids[0]).toBe(`insp-${finding.id}`);
+    expect(ids.slice(1).every((id) => id.startsWith('ex-'))).toBe(true);
+  });
+
+  test("a shop's examples are judged by its settings and may name its own rules; the source stays", async () => {
+    const shopId = fixture.shopId;
+    await saveShopRuleSettings({
+      ...deps(),
+      shopId,
+      effectiveFrom: '2026-01-01',
+      rules: { offsite_contact: { enabled: false } },
+      custom: [{ id: 'shop_cheapest', title: '店铺禁用词', points: 3, words: ['全网最低'] }],
+    });
+    const labelling = await listLabellingRules({ ...deps(), shopId });
+    expect(labelling.rules).toContainEqual({ id: 'shop_cheapest', title: '店铺禁用词', custom: true });
+    expect(labelling.rules).toContainEqual(expect.objectContaining({ id: 'offsite_contact', custom: false }));
+    expect((await listLabellingRules(deps())).rules.map((rule) => rule.id)).not.toContain('shop_cheapest');
+
+    const { ids } = await addInspectionExamples({
+      ...deps(),
+      examples: [
+        { shopId, agent: '亲，我们是全网最低价', rules: ['shop_cheapest'], source: 'finding' },
+        // Switched off in this shop: the engine stays silent, so the label disagrees.
+        { shopId, agent: '加我微信 kefu_2024', rules: ['offsite_contact'] },
+      ],
+    });
+    const listed = await listInspectionExamples({ ...deps(), query: { ...page, shopId } });
+    expect(listed.examples).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: ids[0],
+          shopName: '旗舰店',
+          source: 'finding',
+          engine: ['shop_cheapest'],
+          agrees: true,
+          titles: { shop_cheapest: '店铺禁用词' },
+        }),
+        expect.objectContaining({ id: ids[1], source: 'manual', engine: [], agrees: false }),
+      ]),
+    );
+    expect(listed.total).toBe(2);
+
+    await updateInspectionExample({
+      ...deps(),
+      id: ids[0] ?? '',
+      example: { shopId, agent: '亲，我们是全网最低价', rules: ['shop_cheapest'], note: '店铺禁用词' },
+    });
+    const relabelled = await listInspectionExamples({ ...deps(), query: { ...page, text: '全网最低价' } });
+    expect(relabelled.examples[0]).toMatchObject({ source: 'finding', note: '店铺禁用词' });
+
+    const other = await insertOrganization({
+      db: database.db,
+      name: '别家',
+      demo: false,
+      createdAt: new Date(),
+    });
+    const foreign = await insertShop({
+      db: database.db,
+      shop: { organizationId: other.id, name: '别家店', platform: 'tmall', createdAt: new Date() },
+    });
+    await expect(
+      addInspectionExamples({
+        ...deps(),
+        examples: [
+          { agent: '全网最低价', rules: ['shop_cheapest'] },
+          { shopId: foreign.id, agent: '好的', rules: [] },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      details: [
+        { path: 'body.examples[0].rules', message: expect.stringContaining('不认识的规则「shop_cheapest」') },
+        { path: 'body.examples[1].shopId', message: '店铺不存在' },
+      ],
+    });
+    await expect(listLabellingRules({ ...deps(), shopId: foreign.id })).rejects.toMatchObject({
+      details: [{ path: 'query.shopId' }],
+    });
   });
 });

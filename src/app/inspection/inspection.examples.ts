@@ -1,4 +1,4 @@
-import type { Db } from '../../store/database.js';
+import { type Db, inTransaction } from '../../store/database.js';
 import {
   deleteExample,
   type ExampleInput,
@@ -7,55 +7,58 @@ import {
   listExamples,
   updateExample,
 } from '../../store/inspection-examples.repository.js';
+import type { ExampleSource } from '../../store/schema.inspection.js';
 import { authorize } from '../accounts/accounts.authorize.js';
 import { type Actor, type Clock, recordAudit } from '../accounts/index.js';
 import { builtInRuleLibrary, type RuleLibrary } from '../compliance/index.js';
 import { inspectionErrors } from './inspection.errors.js';
+import { type ExampleJudge, exampleJudges, type JudgeFor } from './inspection.examples.rules.js';
 
 // 标注样本: replies labelled by hand with the rules they break (none: compliant), exported with the
 // reviewed findings as the evaluation set's lines. Each is shown with what the engine finds on it
-// today, so a trainer sees at once where the rule library and the label disagree.
+// today, so a trainer sees at once where the rule library and the label disagree. An example of a
+// shop is judged by that shop's rules and may name its own rules (inspection.examples.rules.ts).
+
+export type { ExampleSource };
 
 /** A reply as someone labels it; `at` names where it came from in error messages (file:line). */
 export type ExampleDraft = {
+  shopId?: string | null;
   agent: string;
   buyer?: string | null;
   rules: string[];
   note?: string;
+  /** 'finding' when a reviewer saved a finding as an example; 'manual' otherwise. */
+  source?: ExampleSource;
   at?: string;
 };
 
 export type ExampleView = {
   id: string;
+  shopId: string | null;
+  shopName: string | null;
   agent: string;
   buyer: string | null;
   rules: string[];
   note: string;
+  source: ExampleSource;
   createdAt: string;
   createdBy: string | null;
-  /** Rules the engine finds today (built-in library, every platform). */
+  /** Rules the engine finds today (the shop's rules, or the built-in library on every platform). */
   engine: string[];
   /** Whether the engine's rules are exactly the label's. */
   agrees: boolean;
+  /** The title of each rule in `rules` and `engine`. */
+  titles: Record<string, string>;
 };
 
 type Deps = { db: Db; clock: Clock; actor: Actor; library?: RuleLibrary };
 
 const maxText = 2_000;
-const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
-// A label is about one message: rules judged on a whole conversation or an order cannot be checked
-// from the words alone, so only message rules may be named.
-const labelableRules = (library: RuleLibrary, clock: Clock): Set<string> =>
-  new Set(
-    library
-      .checkerFor({ day: today(clock) })
-      .rules.filter((rule) => rule.scope === 'message')
-      .map((rule) => rule.id),
-  );
-
-const problems = (draft: ExampleDraft, known: Set<string>, at: string) => {
+const problems = (draft: ExampleDraft, judge: ExampleJudge | undefined, at: string) => {
   const found: { path: string; message: string }[] = [];
+  if (!judge) found.push({ path: `${at}.shopId`, message: '店铺不存在' });
   const agent = typeof draft.agent === 'string' ? draft.agent.trim() : '';
   if (agent === '') found.push({ path: `${at}.agent`, message: '请填写客服回复' });
   if (agent.length > maxText)
@@ -63,51 +66,68 @@ const problems = (draft: ExampleDraft, known: Set<string>, at: string) => {
   if ((draft.buyer ?? '').length > maxText)
     found.push({ path: `${at}.buyer`, message: `买家消息不能超过 ${maxText} 个字` });
   if (!Array.isArray(draft.rules)) found.push({ path: `${at}.rules`, message: 'rules 须是规则编号的列表' });
-  else
+  else if (judge)
     for (const rule of draft.rules)
-      if (!known.has(rule))
+      if (!judge.labelable.has(rule))
         found.push({
           path: `${at}.rules`,
-          message: `不认识的规则「${String(rule)}」，可用：${[...known].join('、')}`,
+          message: `不认识的规则「${String(rule)}」，可用：${[...judge.labelable.keys()].join('、')}`,
         });
   return found;
 };
 
 const toInput = (draft: ExampleDraft): ExampleInput => ({
+  shopId: draft.shopId ?? null,
   agent: draft.agent.trim(),
   buyer: draft.buyer?.trim() ? draft.buyer.trim() : null,
   rules: [...new Set(draft.rules)].sort(),
   note: (draft.note ?? '').trim(),
+  source: draft.source ?? 'manual',
 });
 
-const checked = (drafts: ExampleDraft[], known: Set<string>, single: boolean): ExampleInput[] => {
+/** The drafts as rows, or every problem of every draft at once (nothing is written then). */
+const checked = async (
+  deps: Deps & { library: RuleLibrary },
+  drafts: ExampleDraft[],
+  single: boolean,
+): Promise<ExampleInput[]> => {
+  const shopIds = [...new Set(drafts.flatMap((draft) => (draft.shopId ? [draft.shopId] : [])))];
+  const judgeFor = await exampleJudges({ ...deps, shopIds });
   const found = drafts.flatMap((draft, index) =>
-    problems(draft, known, draft.at ?? (single ? 'body' : `body.examples[${index}]`)),
+    problems(
+      draft,
+      judgeFor(draft.shopId ?? null),
+      draft.at ?? (single ? 'body' : `body.examples[${index}]`),
+    ),
   );
   if (found.length > 0) throw inspectionErrors.invalid(found);
   return drafts.map(toInput);
 };
 
-const toView = (row: ExampleRecord, library: RuleLibrary, clock: Clock): ExampleView => {
+const toView = (row: ExampleRecord, judgeFor: JudgeFor): ExampleView => {
   const rules = row.rules as string[];
-  const checker = library.checkerFor({ day: today(clock) });
+  const judge = judgeFor(row.shopId) ?? (judgeFor(null) as ExampleJudge);
   const engine = [
     ...new Set(
-      checker
+      judge.checker
         .check({ text: row.agent, ...(row.buyer ? { buyerText: row.buyer } : {}) })
         .findings.map((one) => one.rule),
     ),
   ].sort();
   return {
     id: row.id,
+    shopId: row.shopId,
+    shopName: row.shopName,
     agent: row.agent,
     buyer: row.buyer,
     rules,
     note: row.note,
+    source: row.source,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdByLogin,
     engine,
     agrees: engine.length === rules.length && engine.every((rule) => rules.includes(rule)),
+    titles: Object.fromEntries([...rules, ...engine].map((rule) => [rule, judge.titles.get(rule) ?? rule])),
   };
 };
 
@@ -120,6 +140,7 @@ export const listInspectionExamples = async ({
   query,
 }: Deps & {
   query: {
+    shopId?: string | undefined;
     ruleId?: string | undefined;
     compliant?: boolean | undefined;
     text?: string | undefined;
@@ -134,7 +155,9 @@ export const listInspectionExamples = async ({
     limit: query.limit,
     offset: query.offset,
   });
-  return { examples: examples.map((row) => toView(row, library, clock)), total };
+  const shopIds = [...new Set(examples.flatMap((row) => (row.shopId ? [row.shopId] : [])))];
+  const judgeFor = await exampleJudges({ db, clock, actor, library, shopIds });
+  return { examples: examples.map((row) => toView(row, judgeFor)), total };
 };
 
 /**
@@ -149,24 +172,28 @@ export const addInspectionExamples = async ({
   examples,
 }: Deps & { examples: ExampleDraft[] }): Promise<{ ids: string[] }> => {
   authorize(actor, 'inspection.review');
-  const inputs = checked(examples, labelableRules(library, clock), examples.length === 1);
-  const rows = await insertExamples({
-    db,
-    organizationId: actor.organizationId,
-    examples: inputs,
-    createdBy: actor.userId,
-    at: clock.now(),
+  const inputs = await checked({ db, clock, actor, library }, examples, examples.length === 1);
+  return inTransaction(db, async (trx) => {
+    const rows = await insertExamples({
+      db: trx,
+      organizationId: actor.organizationId,
+      examples: inputs,
+      createdBy: actor.userId,
+      at: clock.now(),
+    });
+    const sources = [...new Set(inputs.map((input) => input.source))];
+    await recordAudit({
+      db: trx,
+      clock,
+      actor,
+      action: 'inspection.examples_added',
+      details: { count: rows.length, sources },
+    });
+    return { ids: rows.map((row) => row.id) };
   });
-  await recordAudit({
-    db,
-    clock,
-    actor,
-    action: 'inspection.examples_added',
-    details: { count: rows.length },
-  });
-  return { ids: rows.map((row) => row.id) };
 };
 
+/** Relabels an example (its shop, texts, rules and note); where it came from stays. Audited. */
 export const updateInspectionExample = async ({
   db,
   clock,
@@ -176,18 +203,21 @@ export const updateInspectionExample = async ({
   example,
 }: Deps & { id: string; example: ExampleDraft }): Promise<void> => {
   authorize(actor, 'inspection.review');
-  const [input] = checked([example], labelableRules(library, clock), true);
+  const [input] = await checked({ db, clock, actor, library }, [example], true);
   if (!input) return;
-  const organizationId = actor.organizationId;
-  if (!(await updateExample({ db, organizationId, id, example: input, at: clock.now() })))
-    throw inspectionErrors.exampleNotFound();
-  await recordAudit({
-    db,
-    clock,
-    actor,
-    action: 'inspection.example_updated',
-    target: id,
-    details: { rules: input.rules },
+  const { source: _kept, ...changes } = input;
+  await inTransaction(db, async (trx) => {
+    const organizationId = actor.organizationId;
+    if (!(await updateExample({ db: trx, organizationId, id, example: changes, at: clock.now() })))
+      throw inspectionErrors.exampleNotFound();
+    await recordAudit({
+      db: trx,
+      clock,
+      actor,
+      action: 'inspection.example_updated',
+      target: id,
+      details: { shopId: input.shopId, rules: input.rules },
+    });
   });
 };
 
@@ -198,20 +228,40 @@ export const removeInspectionExample = async ({
   id,
 }: Deps & { id: string }): Promise<void> => {
   authorize(actor, 'inspection.review');
-  if (!(await deleteExample({ db, organizationId: actor.organizationId, id })))
-    throw inspectionErrors.exampleNotFound();
-  await recordAudit({ db, clock, actor, action: 'inspection.example_removed', target: id });
+  await inTransaction(db, async (trx) => {
+    if (!(await deleteExample({ db: trx, organizationId: actor.organizationId, id })))
+      throw inspectionErrors.exampleNotFound();
+    await recordAudit({ db: trx, clock, actor, action: 'inspection.example_removed', target: id });
+  });
 };
 
-/** Every example as an evaluation line (data/eval/compliance.jsonl's keys), page by page. */
-export async function* exampleLines({ db, actor }: { db: Db; actor: Actor }): AsyncGenerator<string> {
+/**
+ * The examples as evaluation lines (data/eval/compliance.jsonl's keys, ids `ex-<id>`), oldest
+ * first, page by page; `filter` narrows them as the list does.
+ */
+export async function* exampleLines({
+  db,
+  actor,
+  filter = {},
+}: {
+  db: Db;
+  actor: Actor;
+  filter?: {
+    shopId?: string | undefined;
+    ruleId?: string | undefined;
+    compliant?: boolean | undefined;
+    text?: string | undefined;
+  };
+}): AsyncGenerator<string> {
+  authorize(actor, 'inspection.review');
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
     const { examples } = await listExamples({
       db,
-      filter: { organizationId: actor.organizationId },
+      filter: { organizationId: actor.organizationId, ...filter },
       limit: pageSize,
       offset,
+      oldestFirst: true,
     });
     for (const row of examples)
       yield JSON.stringify({

@@ -14,6 +14,7 @@ import {
   getShopSettings,
   inspectionScores,
   listInspectionExamples,
+  listLabellingRules,
   listInspectionFindings,
   listInspectionRuns,
   listInspectionSamples,
@@ -60,6 +61,9 @@ import {
   examplesResponse,
   exampleBody,
   exampleCreated,
+  labellingRulesQuery,
+  labellingRulesResponse,
+  newExampleBody,
   sheetHistoryResponse,
   archiveBody,
   shopParams,
@@ -233,10 +237,19 @@ export const inspectionRoutes: AreaRoutes = async (app, deps) => {
     '/api/inspection/examples',
     {
       config: { permission: 'inspection.review' },
-      schema: { tags, body: exampleBody, response: { 200: exampleCreated } },
+      schema: { tags, body: newExampleBody, response: { 200: exampleCreated } },
     },
     async (request) =>
       addInspectionExamples({ ...deps, actor: requireAuth(request).actor, examples: [request.body] }),
+  );
+  app.get(
+    '/api/inspection/examples/rules',
+    {
+      config: { permission: 'inspection.review' },
+      schema: { tags, querystring: labellingRulesQuery, response: { 200: labellingRulesResponse } },
+    },
+    async (request) =>
+      listLabellingRules({ ...deps, actor: requireAuth(request).actor, shopId: request.query.shopId }),
   );
   app.put(
     '/api/inspection/examples/:id',

@@ -257,6 +257,7 @@ export const settingsVersionResponse = settingsVersion;
 
 // 标注样本: messages in Chinese, shown under the form field the path names.
 export const examplesQuery = z.strictObject({
+  shopId: idField.optional().describe('Only the examples of this shop'),
   ruleId: z.string().max(64).optional(),
   compliant: z
     .enum(['true', 'false'])
@@ -269,23 +270,52 @@ export const examplesQuery = z.strictObject({
 });
 
 export const exampleBody = z.strictObject({
+  shopId: idField
+    .nullable()
+    .optional()
+    .describe('The shop whose rules judge it (its own rules may be named); none: the built-in library'),
   agent: z.string().trim().min(1, '请填写客服回复').max(2000, '客服回复不能超过 2000 个字'),
   buyer: z.string().max(2000, '买家消息不能超过 2000 个字').nullable().optional(),
   rules: z.array(z.string().max(64)).max(20).describe('Rule ids the reply breaks; [] = compliant'),
   note: z.string().max(500, '备注不能超过 500 个字').optional(),
 });
 
+export const newExampleBody = exampleBody.extend({
+  source: z
+    .enum(['manual', 'finding'])
+    .default('manual')
+    .describe("'finding' when a reviewer saves a finding's message as an example"),
+});
+
 export const exampleSchema = z.object({
   id: z.string(),
+  shopId: z.string().nullable(),
+  shopName: z.string().nullable(),
   agent: z.string(),
   buyer: z.string().nullable(),
   rules: z.array(z.string()),
   note: z.string(),
+  source: z.enum(['manual', 'finding']),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   engine: z.array(z.string()).describe('Rules the engine finds on it today'),
   agrees: z.boolean().describe('Whether the engine finds exactly the labelled rules'),
+  titles: z.record(z.string(), z.string()).describe('Title of each rule in rules and engine'),
 });
 
 export const examplesResponse = z.object({ examples: z.array(exampleSchema), total: z.number().int() });
 export const exampleCreated = z.object({ ids: z.array(z.string()) });
+
+export const labellingRulesQuery = z.strictObject({
+  shopId: idField.optional().describe("The shop's rules (its own included); the built-in ones when absent"),
+});
+
+export const labellingRulesResponse = z.object({
+  rules: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      custom: z.boolean().describe("One of the shop's own rules (店铺自定义规则)"),
+    }),
+  ),
+});

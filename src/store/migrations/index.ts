@@ -9,6 +9,7 @@ import { shopMetricSettingsMigration } from './0008-shop-metric-settings.js';
 import { metricGenerationsMigration } from './0009-metric-generations.js';
 import { scoreSheetVersionsMigration } from './0010-score-sheet-versions.js';
 import { inspectionExamplesMigration } from './0011-inspection-examples.js';
+import { inspectionExampleShopsMigration } from './0012-inspection-example-shops.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   metricGenerationsMigration,
   scoreSheetVersionsMigration,
   inspectionExamplesMigration,
+  inspectionExampleShopsMigration,
 ];

@@ -233,28 +233,48 @@ export const saveShopSettings = (shopId: string, input: ShopSettingsInput) =>
 /** 标注样本: a reply labelled by hand; `engine` is what the rule library finds on it today. */
 export type LabelledExample = {
   id: string;
+  /** The shop whose rules judge it (its own rules may be named); null: the built-in library. */
+  shopId: string | null;
+  shopName: string | null;
   agent: string;
   buyer: string | null;
   rules: string[];
   note: string;
+  /** 'finding' when a reviewer saved a finding as an example. */
+  source: 'manual' | 'finding';
   createdAt: string;
   createdBy: string | null;
   engine: string[];
   agrees: boolean;
+  /** The title of each rule in `rules` and `engine`. */
+  titles: Record<string, string>;
 };
-export type ExampleInput = { agent: string; buyer?: string | null; rules: string[]; note?: string };
+export type ExampleInput = {
+  shopId?: string | null;
+  agent: string;
+  buyer?: string | null;
+  rules: string[];
+  note?: string;
+};
+export type NewExampleInput = ExampleInput & { source?: 'manual' | 'finding' };
 export type ExamplesQuery = {
+  shopId?: string;
   ruleId?: string;
   compliant?: 'true';
   text?: string;
   limit: number;
   offset: number;
 };
+/** A rule a label may name; `custom`: one of the shop's own rules. */
+export type LabellingRule = { id: string; title: string; custom: boolean };
+
+export const listLabellingRules = (shopId: string | undefined) =>
+  request<{ rules: LabellingRule[] }>(`${base}/examples/rules`, { query: toQuery({ shopId }) });
 
 export const listExamples = (query: ExamplesQuery) =>
   request<{ examples: LabelledExample[]; total: number }>(`${base}/examples`, { query: toQuery(query) });
 
-export const addExample = (input: ExampleInput) =>
+export const addExample = (input: NewExampleInput) =>
   request<{ ids: string[] }>(`${base}/examples`, { method: 'POST', body: input });
 
 export const updateExample = (id: string, input: ExampleInput) =>

@@ -2,7 +2,7 @@
 export const zhCNInspectionExamples = {
   'inspection.tab.examples': '标注样本',
   'inspection.examples.help':
-    '把拿不准、容易误判的客服回复标注下来：它违反哪些规则，或者合规。每条都显示质检引擎现在的判定，不一致的就是引擎要改进的地方。已审核的质检问题和这些样本可以一起导出为评测集（kefu inspect export），用 npm run eval:compliance 衡量规则库。',
+    '把拿不准、容易误判的客服回复标注下来：它违反哪些规则，或者合规。每条都显示质检引擎现在的判定，不一致的就是引擎要改进的地方。质检结果的详情里可以「存为样本」。已审核的质检问题和这些样本可以一起导出为评测集（kefu inspect export），用 npm run eval:compliance 衡量规则库。',
   'inspection.examples.new': '添加样本',
   'inspection.examples.empty': '还没有标注样本。遇到引擎漏报或误报的回复，就在这里标注下来。',
   'inspection.examples.search': '搜索回复或买家消息',
@@ -34,4 +34,11 @@ export const zhCNInspectionExamples = {
   'inspection.examples.save': '保存',
   'inspection.examples.cancel': '取消',
   'inspection.examples.agentRequired': '请填写客服回复',
+  'inspection.examples.shop': '店铺',
+  'inspection.examples.noShop': '不限店铺（内置规则，所有平台）',
+  'inspection.examples.shopHelp': '选了店铺，就按该店的平台规则和质检设置判定，也可以标注店铺自定义规则。',
+  'inspection.examples.customRule': '店铺自定义',
+  'inspection.examples.fromFinding': '来自质检结果',
+  'inspection.examples.fromFindingTitle': '存为标注样本',
+  'inspection.examples.saveFinding': '存为样本',
 } as const;

@@ -19,20 +19,20 @@ import { describeError } from '../../../api/errors.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { useDebouncedValue } from '../../../components/useDebouncedValue.js';
 import { t } from '../../../i18n/i18n.js';
-import { useRules } from '../queries.js';
-import { ExampleForm } from './ExampleForm.js';
-import { useExamples, useRemoveExample } from './examples.queries.js';
+import { blankExample, ExampleForm, type ExampleFormValues } from './ExampleForm.js';
+import { useExamples, useLabellingRules, useRemoveExample } from './examples.queries.js';
+import { ShopFilter } from './ShopFilter.js';
 
 const pageSize = 50;
 
-const RuleTags = ({ ids, titles }: { ids: string[]; titles: Map<string, string> }) =>
+const RuleTags = ({ ids, titles }: { ids: string[]; titles: Record<string, string> }) =>
   ids.length === 0 ? (
     <Tag color="green">{t('inspection.examples.compliant')}</Tag>
   ) : (
     <Flex gap={4} wrap>
       {ids.map((id) => (
         <Tooltip key={id} title={id}>
-          <Tag color="red">{titles.get(id) ?? id}</Tag>
+          <Tag color="red">{titles[id] ?? id}</Tag>
         </Tooltip>
       ))}
     </Flex>
@@ -41,28 +41,29 @@ const RuleTags = ({ ids, titles }: { ids: string[]; titles: Map<string, string> 
 /** 标注样本: replies labelled by hand, each beside what the engine finds on it now. */
 export const Examples = () => {
   const { message, modal } = App.useApp();
+  const [shopId, setShopId] = useState<string | undefined>();
   const [ruleId, setRuleId] = useState<string | undefined>();
   const [compliant, setCompliant] = useState(false);
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const text = useDebouncedValue(search.trim(), 300);
   const examples = useExamples({
+    shopId,
     ruleId,
     compliant: compliant ? 'true' : undefined,
     text: text || undefined,
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  const rules = useRules();
+  const rules = useLabellingRules(shopId);
   const remove = useRemoveExample();
-  const [editing, setEditing] = useState<LabelledExample | null | undefined>();
+  const [editing, setEditing] = useState<ExampleFormValues | undefined>();
   // Each opening gets a fresh form: one kept across openings would show the previous values.
   const [openings, setOpenings] = useState(0);
-  const open = (example: LabelledExample | null) => {
+  const open = (example: ExampleFormValues) => {
     setEditing(example);
     setOpenings((count) => count + 1);
   };
-  const titles = new Map((rules.data ?? []).map((rule) => [rule.id, rule.title]));
   const confirmRemove = (example: LabelledExample) =>
     modal.confirm({
       title: t('inspection.examples.removeConfirm'),
@@ -85,6 +86,12 @@ export const Examples = () => {
       key: 'agent',
       render: (_: unknown, row) => (
         <Flex vertical gap={2} style={{ minWidth: 200, maxWidth: 'min(520px, 60vw)' }}>
+          {(row.shopName || row.source === 'finding') && (
+            <Flex gap={4} wrap>
+              {row.shopName && <Tag>{row.shopName}</Tag>}
+              {row.source === 'finding' && <Tag color="blue">{t('inspection.examples.fromFinding')}</Tag>}
+            </Flex>
+          )}
           {row.buyer && (
             <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-word' }}>
               {t('inspection.examples.buyer')}：{row.buyer}
@@ -102,13 +109,13 @@ export const Examples = () => {
     {
       title: t('inspection.examples.label'),
       key: 'rules',
-      render: (_: unknown, row) => <RuleTags ids={row.rules} titles={titles} />,
+      render: (_: unknown, row) => <RuleTags ids={row.rules} titles={row.titles} />,
     },
     {
       title: t('inspection.examples.engine'),
       key: 'engine',
       responsive: ['md'],
-      render: (_: unknown, row) => <RuleTags ids={row.engine} titles={titles} />,
+      render: (_: unknown, row) => <RuleTags ids={row.engine} titles={row.titles} />,
     },
     {
       key: 'agrees',
@@ -152,11 +159,15 @@ export const Examples = () => {
   const rows = examples.data?.examples ?? [];
   const total = examples.data?.total ?? 0;
   const add = (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>
+    <Button
+      type="primary"
+      icon={<PlusOutlined />}
+      onClick={() => open({ ...blankExample, shopId: shopId ?? null })}
+    >
       {t('inspection.examples.new')}
     </Button>
   );
-  const filtered = ruleId !== undefined || compliant || text !== '';
+  const filtered = shopId !== undefined || ruleId !== undefined || compliant || text !== '';
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="start" gap={12} wrap>
@@ -177,6 +188,15 @@ export const Examples = () => {
           }}
           style={{ width: 240, maxWidth: '100%' }}
         />
+        <ShopFilter
+          value={shopId}
+          onChange={(value) => {
+            setShopId(value);
+            // Another shop's own rule is no filter here.
+            if (ruleId && rules.data?.find((rule) => rule.id === ruleId)?.custom) setRuleId(undefined);
+            setPage(1);
+          }}
+        />
         <Select<string>
           allowClear
           aria-label={t('inspection.examples.filterRule')}
@@ -186,9 +206,7 @@ export const Examples = () => {
             setRuleId(value);
             setPage(1);
           }}
-          options={(rules.data ?? [])
-            .filter((rule) => rule.scope === 'message')
-            .map((rule) => ({ value: rule.id, label: rule.title }))}
+          options={(rules.data ?? []).map((rule) => ({ value: rule.id, label: rule.title }))}
           style={{ minWidth: 180 }}
         />
         <Checkbox

@@ -6,7 +6,9 @@ import { t } from '../../../i18n/i18n.js';
 import { kindColor, kindLabel, pointsLabel } from '../inspection.labels.js';
 import { useRules } from '../queries.js';
 import { ConversationView } from './ConversationView.js';
+import type { ExampleFormValues } from './ExampleForm.js';
 import { type DialogKind, ReviewButtons } from './ReviewActions.js';
+import { SaveAsExample } from './SaveAsExample.js';
 import { agentName, shortTime, statusColor, statusLabel } from './workbench.labels.js';
 
 type Props = {
@@ -17,6 +19,8 @@ type Props = {
   onConfirm: () => void;
   onDialog: (kind: DialogKind) => void;
   onMove: (step: 1 | -1) => void;
+  /** Reviewers only: opens the 标注样本 form filled from the finding. */
+  onSaveAsExample?: ((example: ExampleFormValues) => void) | undefined;
 };
 
 const Notes = ({ finding }: { finding: StoredFinding }) => {
@@ -43,7 +47,16 @@ const Notes = ({ finding }: { finding: StoredFinding }) => {
 };
 
 /** A finding in its conversation: the rule, why it matters, the notes so far, and the next step. */
-export const FindingDrawer = ({ finding, role, busy, onClose, onConfirm, onDialog, onMove }: Props) => {
+export const FindingDrawer = ({
+  finding,
+  role,
+  busy,
+  onClose,
+  onConfirm,
+  onDialog,
+  onMove,
+  onSaveAsExample,
+}: Props) => {
   const mobile = useIsMobile();
   const rules = useRules();
   const rule = finding ? rules.data?.find((one) => one.id === finding.ruleId) : undefined;
@@ -113,13 +126,16 @@ export const FindingDrawer = ({ finding, role, busy, onClose, onConfirm, onDialo
             </Typography.Paragraph>
           )}
           <Notes finding={finding} />
-          <ReviewButtons
-            finding={finding}
-            role={role}
-            busy={busy}
-            onConfirm={onConfirm}
-            onDialog={onDialog}
-          />
+          <Flex justify="space-between" gap={8} wrap>
+            <ReviewButtons
+              finding={finding}
+              role={role}
+              busy={busy}
+              onConfirm={onConfirm}
+              onDialog={onDialog}
+            />
+            {onSaveAsExample && <SaveAsExample finding={finding} onOpen={onSaveAsExample} />}
+          </Flex>
           <Divider style={{ margin: '4px 0' }} />
           <ConversationView target={finding} findingId={finding.id} buyer={finding.buyer} />
         </Flex>

@@ -6,6 +6,7 @@ import { QueryError } from '../../../components/QueryError.js';
 import { useIsMobile } from '../../../components/useIsMobile.js';
 import { t } from '../../../i18n/i18n.js';
 import { canManage, useCurrentUser } from '../../auth/session.js';
+import { ExampleForm, type ExampleFormValues } from './ExampleForm.js';
 import { FindingDrawer } from './FindingDrawer.js';
 import { type Filter, FindingsFilters, FindingsSummary } from './FindingsFilters.js';
 import { FindingsTable } from './FindingsTable.js';
@@ -42,6 +43,9 @@ export const Workbench = () => {
   const [selected, setSelected] = useState(0);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [dialog, setDialog] = useState<{ kind: DialogKind; finding: StoredFinding } | null>(null);
+  // 存为样本: the form filled from a finding; each opening gets a fresh form.
+  const [example, setExample] = useState<ExampleFormValues | undefined>();
+  const [exampleOpenings, setExampleOpenings] = useState(0);
   const findings = useFindings({ ...filter, limit: page.size, offset: (page.current - 1) * page.size });
   // Rule and agent choices come from the counts without those two filters, so picking one rule
   // still offers the others.
@@ -100,7 +104,7 @@ export const Workbench = () => {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (dialog || typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (dialog || example || typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       const action = keyAction(event.key);
       if (!action) return;
       event.preventDefault();
@@ -154,8 +158,19 @@ export const Workbench = () => {
         onConfirm={() => current && void confirm(current)}
         onDialog={(kind) => openDialog(kind, current)}
         onMove={move}
+        onSaveAsExample={
+          manager
+            ? (values) => {
+                setExample(values);
+                setExampleOpenings((count) => count + 1);
+              }
+            : undefined
+        }
       />
       <ReviewDialog dialog={dialog} onClose={() => setDialog(null)} onDone={() => setDialog(null)} />
+      {manager && (
+        <ExampleForm key={exampleOpenings} example={example} onClose={() => setExample(undefined)} />
+      )}
     </Flex>
   );
 };

@@ -4,6 +4,8 @@ import {
   type ExampleInput,
   type ExamplesQuery,
   listExamples,
+  listLabellingRules,
+  type NewExampleInput,
   removeExample,
   updateExample,
 } from '../../../api/inspection.api.js';
@@ -19,12 +21,25 @@ export const useExamples = (query: ExamplesQuery) =>
     placeholderData: keepPreviousData,
   });
 
-/** Adds a labelled reply, or with `id` relabels it; the list refreshes. */
+/** The rules a label may name: the built-in message rules, and with a shop its own rules too. */
+export const useLabellingRules = (shopId: string | undefined, enabled = true) =>
+  useQuery({
+    enabled,
+    // Under the examples key, so saving shop settings elsewhere and coming back refetches when stale.
+    queryKey: [...examplesKey, 'rules', shopId ?? null],
+    queryFn: async () => (await listLabellingRules(shopId)).rules,
+    staleTime: 60_000,
+  });
+
+/** Adds a labelled reply, or with `id` relabels it (where it came from stays); the list refreshes. */
 export const useSaveExample = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string | undefined; input: ExampleInput }) =>
-      id === undefined ? addExample(input) : updateExample(id, input),
+    mutationFn: ({ id, input }: { id: string | undefined; input: NewExampleInput }) => {
+      if (id === undefined) return addExample(input);
+      const { source: _source, ...changes }: NewExampleInput = input;
+      return updateExample(id, changes satisfies ExampleInput);
+    },
     onSuccess: () => client.invalidateQueries({ queryKey: examplesKey }),
   });
 };
