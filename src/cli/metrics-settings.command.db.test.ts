@@ -66,7 +66,8 @@ describe('kefu metrics-settings', () => {
     );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`${bad}.slowThresholdSec`);
-    expect(refused.stderr).toContain(`${bad}.lookback: 没有这个设置项`);
+    expect(refused.stderr).toContain(`${bad}.lookback: lookback：没有这个设置项`);
+    expect(refused.stderr).toContain('响应超时阈值：须大于 0 秒');
     const broken = await kefu(
       'metrics-settings',
       'set',
@@ -89,7 +90,7 @@ describe('kefu metrics-settings', () => {
       '--file',
       good,
     );
-    expect(wrongDay.stderr).toContain('--from：「2025-02-30」不是 YYYY-MM-DD 日期');
+    expect(wrongDay.stderr).toContain('--from: 生效日期：「2025-02-30」不是 YYYY-MM-DD 日期');
     const view = JSON.parse(
       (await kefu('metrics-settings', 'show', '--shop', '旗舰店', '--format', 'json')).stdout,
     );

@@ -167,6 +167,12 @@ describe('店铺绩效设置 (shop metric settings)', () => {
     });
     expect(view.versions.map((version) => version.effectiveFrom)).toEqual(['2026-03-11', '2026-03-12']);
     expect(view.versions[1]?.settings.attribution).toEqual({ kind: 'days', days: 3 });
+    // What the version changed: against the version before it, on the same day's presets.
+    expect(view.versions[1]?.previous).toMatchObject({
+      slowThresholdSec: 30,
+      attribution: { kind: 'days', days: 2 },
+    });
+    expect(view.versions[0]?.previous).toEqual(view.preset);
     const restated = await dayRows('2026-03-12', '2026-03-12');
     expect(restated[0]).toMatchObject({ inquiriesPaid: 1, sales: 88 });
     const log = await listMetricRestatements({ db: database.db, actor: supervisor, limit: 10 });

@@ -35,6 +35,11 @@ export type MetricSettingsVersionView = {
   overrides: SettingsOverride;
   /** The settings in force from that day: presets, platform preset, then these overrides. */
   settings: MetricsSettings;
+  /**
+   * What that day would have had without this version: the previous version's overrides (or none)
+   * on the same presets. Comparing it with `settings` shows what the version changed.
+   */
+  previous: MetricsSettings;
   createdBy: string | null;
   createdByName: string | null;
   createdAt: string;
@@ -57,7 +62,8 @@ const settingsErrors = {
   invalid: (details: ErrorDetail[]) =>
     new AppError(
       'validation.failed',
-      `绩效设置有误：${details.map((detail) => `${detail.path}：${detail.message}`).join('；')}`,
+      // Each message names its field in Chinese; the paths stay in the details.
+      `绩效设置有误：${details.map((detail) => detail.message).join('；')}`,
       details,
     ),
 };
@@ -76,13 +82,15 @@ const viewOf = async (
 ): Promise<ShopMetricSettingsView> => {
   const today = dayToText(localDay(clock.now().getTime(), chinaOffsetMs));
   const rows = await listShopMetricSettings({ db, organizationId: actor.organizationId, shopIds: [shop.id] });
-  const versions = rows.map((row) => {
+  const versions = rows.map((row, index) => {
     const overrides = row.overrides as SettingsOverride;
     const on = row.effectiveFrom;
+    const before = rows[index - 1]?.overrides as SettingsOverride | undefined;
     return {
       effectiveFrom: on,
       overrides,
       settings: resolveSettings({ presets, platform: shop.platform, on, override: overrides }),
+      previous: resolveSettings({ presets, platform: shop.platform, on, override: before }),
       createdBy: row.createdBy,
       createdByName: row.createdByName,
       createdAt: row.createdAt.toISOString(),
@@ -155,7 +163,7 @@ export const saveShopMetricSettings = async (
   // 2026-02-30 parses as a day in March: only a date that reads back the same is one.
   if (fromDay === null || dayToText(fromDay) !== effectiveFrom)
     throw settingsErrors.invalid([
-      { path: paths.effectiveFrom, message: `「${effectiveFrom}」不是 YYYY-MM-DD 日期` },
+      { path: paths.effectiveFrom, message: `生效日期：「${effectiveFrom}」不是 YYYY-MM-DD 日期` },
     ]);
   const overrides = checkedOverride(deps.overrides, paths.overrides);
   await inTransaction(db, async (trx) => {

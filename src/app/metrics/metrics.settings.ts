@@ -3,19 +3,27 @@ import { z } from 'zod';
 import type { MetricsSettings, SettingsOverride, SettingsPresets } from '../../domain/metrics/index.js';
 import { isPlatform, type Platform } from '../../domain/shared/index.js';
 import { MetricsError } from './metrics.errors.js';
+import { settingsIssues } from './metrics.settings.messages.js';
 
 // Strict schemas for the presets file and for a shop's --settings file: a typo in a key is an
 // error naming the key, never a silently ignored setting.
 
-const clock = z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/, '时间格式应为 HH:MM，例如 08:00');
+// Issues carry the value at fault, so a missing key reads apart from a wrong type.
+const withInput = { reportInput: true } as const;
+
+// A clock within the day from 00:00 to 24:00 (the end of the day), seconds optional.
+const clockPattern = /^(([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?|24:00(:00)?)$/;
+const clock = z.string().regex(clockPattern, '时间格式应为 HH:MM（00:00 到 24:00），例如 08:00');
 // No range crosses midnight: the engine counts `from` ≤ time < `to` within one local day.
 const hours = z
   .strictObject({ from: clock, to: clock })
-  .refine((range) => range.from.padEnd(8, ':00') < range.to.padEnd(8, ':00'), {
-    message: '开始时间须早于结束时间',
-    path: ['to'],
-  });
-const window = z.union([
+  // Zero-padded HH:MM:SS texts sort as the times they name.
+  .refine(
+    ({ from, to }) =>
+      !clockPattern.test(from) || !clockPattern.test(to) || from.padEnd(8, ':00') < to.padEnd(8, ':00'),
+    '开始时间须早于结束时间',
+  );
+const window = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1).max(31) }),
   z.strictObject({
     kind: z.literal('hours'),
@@ -25,11 +33,50 @@ const window = z.union([
       .max(31 * 24),
   }),
 ]);
-const ratio = z
-  .number()
-  .min(0, '须在 0 到 1 之间（比例，0.85 即 85%）')
-  .max(1, '须在 0 到 1 之间（比例，0.85 即 85%）');
+const ratio = z.number().min(0).max(1);
 const notRegExp = '不是有效的正则表达式';
+const notBlank = (text: string) => text.trim() !== '';
+const pattern = z
+  .string()
+  .refine(notBlank, '不能为空')
+  .refine((source) => isRegExp(source), notRegExp);
+
+// The engine takes the first tier whose lowest score is reached: best first, each one lower.
+const tiers = z
+  .array(
+    z.strictObject({
+      min: z.number().min(0).max(100),
+      name: z.string().refine(notBlank, '不能为空').pipe(z.string().max(50)),
+      passed: z.boolean(),
+      penalty: z.number().min(0),
+    }),
+  )
+  .min(1)
+  .superRefine((list, ctx) => {
+    list.forEach((tier, index) => {
+      const above = list[index - 1];
+      if (above && tier.min >= above.min)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'min'],
+          message: `须低于第 ${index} 档的 ${above.min} 分（从高分到低分排列）`,
+        });
+    });
+  });
+
+// Sub-account → team name: a sub-account is in one team at most by construction.
+const teams = z.record(z.string(), z.string()).superRefine((map, ctx) => {
+  for (const [agent, team] of Object.entries(map)) {
+    const problem = !notBlank(agent)
+      ? '子账号不能为空'
+      : !notBlank(team)
+        ? `子账号「${agent}」的班组名不能为空`
+        : team.length > 50
+          ? `子账号「${agent}」的班组名不能超过 50 个字`
+          : null;
+    if (problem) ctx.addIssue({ code: 'custom', path: [agent], message: problem });
+  }
+});
 
 const settingsShape = {
   timeZoneOffsetMinutes: z.number().int().min(-720).max(840),
@@ -48,10 +95,10 @@ const settingsShape = {
     unanswered: z.enum(['exclude', 'cap']),
     excludeZeroSecond: z.boolean(),
   }),
-  adPatterns: z.array(z.string().refine((source) => isRegExp(source), notRegExp)),
+  adPatterns: z.array(pattern),
   filters: z.strictObject({
-    accounts: z.array(z.string()),
-    staffPatterns: z.array(z.string().refine((source) => isRegExp(source), notRegExp)),
+    accounts: z.array(z.string().refine(notBlank, '不能为空')),
+    staffPatterns: z.array(pattern),
     ownAccounts: z.boolean(),
   }),
   hours: z.strictObject({ pdd: hours, douyin: hours, jd: hours, jdTickets: hours, taobao: hours }),
@@ -71,18 +118,9 @@ const settingsShape = {
     specTarget: ratio,
     awaitingTarget: ratio,
     withinSec: z.number().positive(),
-    tiers: z
-      .array(
-        z.strictObject({
-          min: z.number(),
-          name: z.string(),
-          passed: z.boolean(),
-          penalty: z.number().min(0),
-        }),
-      )
-      .min(1),
+    tiers,
   }),
-  teams: z.record(z.string(), z.string()),
+  teams,
 };
 
 const isRegExp = (source: string): boolean => {
@@ -128,7 +166,9 @@ const settingsFileSchema = overrideSchema.extend({ shops: z.record(z.string(), o
 export type SettingsFile = { all: SettingsOverride; shops: Record<string, SettingsOverride> };
 
 const describeIssues = (file: string, error: z.ZodError) =>
-  error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+  settingsIssues(error)
+    .map((issue) => `${file}: ${issue.path || '(root)'}: ${issue.message}`)
+    .join('\n');
 
 const readJson = async (file: string): Promise<unknown> => {
   let text: string;
@@ -155,7 +195,7 @@ export const defaultPresetsFile = new URL('../../../data/settings/metrics.preset
 
 export const loadPresets = async (file: string | URL = defaultPresetsFile): Promise<SettingsPresets> => {
   const name = file instanceof URL ? file.pathname : file;
-  const parsed = presetsSchema.safeParse(await readJson(name));
+  const parsed = presetsSchema.safeParse(await readJson(name), withInput);
   if (!parsed.success) throw new MetricsError('metrics.settings_invalid', describeIssues(name, parsed.error));
   for (const platform of Object.keys(parsed.data.platforms)) {
     if (!isPlatform(platform))
@@ -165,7 +205,7 @@ export const loadPresets = async (file: string | URL = defaultPresetsFile): Prom
 };
 
 export const loadSettingsFile = async (file: string): Promise<SettingsFile> => {
-  const parsed = settingsFileSchema.safeParse(await readJson(file));
+  const parsed = settingsFileSchema.safeParse(await readJson(file), withInput);
   if (!parsed.success) throw new MetricsError('metrics.settings_invalid', describeIssues(file, parsed.error));
   const { shops = {}, ...all } = parsed.data;
   return { all: all as SettingsOverride, shops: shops as Record<string, SettingsOverride> };
@@ -173,49 +213,12 @@ export const loadSettingsFile = async (file: string): Promise<SettingsFile> => {
 
 /**
  * The problems of one shop's override (the shape of a --settings file's `shops.<name>` entry),
- * each with the key path it is about; empty when the override is valid.
+ * each with the key path it is about and a zh-CN message naming the field and the reason (see
+ * metrics.settings.messages.ts); empty when the override is valid.
  */
 export const overrideIssues = (override: unknown): { path: string; message: string }[] => {
-  const parsed = overrideSchema.safeParse(override);
-  if (parsed.success) return [];
-  // An unknown key is named in the path itself, so a form can point at the very field.
-  return parsed.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: '没有这个设置项' }))
-      : [{ path: issue.path.join('.'), message: chineseMessage(issue) }],
-  );
-};
-
-const typeNames: Record<string, string> = {
-  number: '数字',
-  int: '整数',
-  string: '文字',
-  boolean: '是或否（true/false）',
-  array: '列表',
-  object: '对象',
-};
-
-/** A schema problem in the words the 绩效设置 form and `kefu metrics-settings` show. */
-const chineseMessage = (issue: z.core.$ZodIssue): string => {
-  // Messages the schema above already writes in Chinese (formats, regular expressions, ratios).
-  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      return `应为${typeNames[issue.expected] ?? issue.expected}`;
-    case 'too_small':
-      if (issue.origin === 'array') return `至少要有 ${issue.minimum} 项`;
-      return issue.inclusive === false ? `须大于 ${issue.minimum}` : `不能小于 ${issue.minimum}`;
-    case 'too_big':
-      return issue.inclusive === false ? `须小于 ${issue.maximum}` : `不能大于 ${issue.maximum}`;
-    case 'invalid_value':
-      return `只能是：${issue.values.map(String).join('、')}`;
-    case 'invalid_union':
-      return '归属窗口应为 { "kind": "days", "days": 天数 } 或 { "kind": "hours", "hours": 小时数 }';
-    case 'not_multiple_of':
-      return '须是整数';
-    default:
-      return issue.message;
-  }
+  const parsed = overrideSchema.safeParse(override, withInput);
+  return parsed.success ? [] : settingsIssues(parsed.error);
 };
 
 /** Checks a fully resolved settings object (after overrides) once more. */
@@ -224,7 +227,7 @@ export const checkSettings = (
   shop: string,
   platform: Platform | null,
 ): MetricsSettings => {
-  const parsed = settingsSchema.safeParse(settings);
+  const parsed = settingsSchema.safeParse(settings, withInput);
   if (!parsed.success)
     throw new MetricsError(
       'metrics.settings_invalid',

@@ -91,20 +91,47 @@ describe('shop metric settings API (店铺绩效设置)', () => {
       'body.overrides.lookbackDays',
       'body.overrides.slowThresholdSec',
     ]);
-    // Every reason is in Chinese, for the form and for kefu metrics-settings.
+    // Every message is in Chinese and names the field by its label, for the form and the CLI.
     const messages = new Map(
       error.details.map((detail: { path: string; message: string }) => [detail.path, detail.message]),
     );
-    expect(messages.get('body.overrides.credit.mode')).toBe('只能是：order、payment、orderFirst');
-    expect(messages.get('body.overrides.lookbackDays')).toBe('没有这个设置项');
-    expect(messages.get('body.overrides.slowThresholdSec')).toBe('须大于 0');
+    expect(messages.get('body.overrides.credit.mode')).toBe('落实方式：只能是：order、payment、orderFirst');
+    expect(messages.get('body.overrides.lookbackDays')).toBe('lookbackDays：没有这个设置项');
+    expect(messages.get('body.overrides.slowThresholdSec')).toBe('响应超时阈值：须大于 0 秒');
+    expect(error.message).toBe(
+      '绩效设置有误：响应超时阈值：须大于 0 秒；落实方式：只能是：order、payment、orderFirst；lookbackDays：没有这个设置项',
+    );
     const platform = await request(supervisor, 'PUT', `/api/metrics/settings/${shopId}`, {
       effectiveFrom: '2026-03-02',
-      overrides: { hours: { pdd: { from: '23:00', to: '08:00' } }, pdd: { reply30sTarget: 85 } },
+      overrides: {
+        hours: { pdd: { from: '23:00', to: '08:00' }, douyin: { from: '8:00', to: '23:00' } },
+        pdd: { reply30sTarget: 85 },
+        jd: {
+          tiers: [
+            { min: 80, name: '达标', passed: true, penalty: 0 },
+            { min: 90, name: ' ', passed: false, penalty: 100 },
+          ],
+        },
+        teams: { '旗舰店:小美': '售前一组', '旗舰店:阿慧': '' },
+      },
     });
+    expect(platform.statusCode).toBe(400);
     expect(platform.json().error.details).toEqual([
-      { path: 'body.overrides.hours.pdd.to', message: '开始时间须早于结束时间' },
-      { path: 'body.overrides.pdd.reply30sTarget', message: '须在 0 到 1 之间（比例，0.85 即 85%）' },
+      { path: 'body.overrides.hours.pdd', message: '拼多多考核时段：开始时间须早于结束时间' },
+      {
+        path: 'body.overrides.hours.douyin.from',
+        message: '抖音考核时段的开始时间：时间格式应为 HH:MM（00:00 到 24:00），例如 08:00',
+      },
+      {
+        path: 'body.overrides.pdd.reply30sTarget',
+        message: '拼多多应答率目标：须在 0 到 1 之间（比例，0.85 即 85%）',
+      },
+      { path: 'body.overrides.jd.tiers.1.name', message: '京东售后服务分档位第 2 档的名称：不能为空' },
+      {
+        path: 'body.overrides.jd.tiers.1.min',
+        message: '京东售后服务分档位第 2 档的最低分：须低于第 1 档的 80 分（从高分到低分排列）',
+      },
+      { path: 'body.overrides.teams.旗舰店:阿慧', message: '班组：子账号「旗舰店:阿慧」的班组名不能为空' },
     ]);
     const badDay = await request(supervisor, 'PUT', `/api/metrics/settings/${shopId}`, {
       effectiveFrom: '2026-3-2',

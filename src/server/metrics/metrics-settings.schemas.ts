@@ -27,6 +27,9 @@ const version = z.object({
   effectiveFrom: z.string(),
   overrides,
   settings: settings.describe('The settings in force from that day: presets, then these overrides'),
+  previous: settings.describe(
+    'What that day would have had without this version (the previous version, or the presets alone): the diff shows what it changed',
+  ),
   createdBy: z.string().nullable(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),

@@ -9,6 +9,8 @@ export type MetricSettingsVersion = {
   effectiveFrom: string;
   overrides: SettingsOverride;
   settings: MetricsSettings;
+  /** What that day would have had without this version: compared with `settings`, what it changed. */
+  previous: MetricsSettings;
   createdBy: string | null;
   createdByName: string | null;
   createdAt: string;

@@ -2,185 +2,60 @@ import {
   App,
   Button,
   Card,
+  Collapse,
   DatePicker,
   Flex,
   Form,
   type FormInstance,
-  type FormRule as Rule,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Switch,
+  Tag,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../../api/client.js';
 import { describeError } from '../../../api/errors.js';
-import type { MetricsSettings, ShopMetricSettings } from '../../../api/metrics-settings.api.js';
+import type { ShopMetricSettings } from '../../../api/metrics-settings.api.js';
 import { t } from '../../../i18n/i18n.js';
 import {
-  fieldHelp,
-  fieldLabel,
-  optionLabel,
-  overridesFrom,
+  type AssessedPlatform,
+  assessedPlatforms,
   type SettingsField,
+  type SettingsGroup,
   settingsFields,
   settingsGroups,
-  unitLabel,
   valueAt,
 } from '../settings.fields.js';
-import { useSaveShopMetricSettings } from '../settings.queries.js';
-import { HoursInput, hoursProblem, TeamsInput, teamsProblem } from './SettingsInputs.js';
+import { useSaveShopMetricSettings, useShopAgents } from '../settings.queries.js';
+import { formValuesOf, overridesFrom, type SettingsFormValues } from '../settings.values.js';
+import { SettingsItem } from './SettingsItem.js';
 
-type Window = MetricsSettings['attribution'];
+const nameOf = (field: SettingsField) => field.key.split('.');
 
-/** 归属窗口: natural days (counting the consultation day) or a rolling number of hours. */
-const WindowInput = ({ value, onChange }: { value?: Window; onChange?: (value: Window) => void }) => {
-  const kind = value?.kind ?? 'days';
-  const amount = value?.kind === 'hours' ? value.hours : (value?.days ?? 2);
-  const change = (next: 'days' | 'hours', size: number) =>
-    onChange?.(next === 'days' ? { kind: 'days', days: size } : { kind: 'hours', hours: size });
-  return (
-    <Space.Compact>
-      <Select<'days' | 'hours'>
-        aria-label={t('metrics.settings.field.attribution')}
-        value={kind}
-        onChange={(next) => change(next, next === 'days' ? Math.min(amount, 31) : amount)}
-        options={(['days', 'hours'] as const).map((option) => ({
-          value: option,
-          label: t(`metrics.settings.field.attribution.${option}`),
-        }))}
-        style={{ width: 110 }}
-      />
-      <InputNumber<number>
-        aria-label={`${t('metrics.settings.field.attribution')} ${t(`metrics.settings.unit.${kind}`)}`}
-        min={1}
-        max={kind === 'days' ? 31 : 744}
-        precision={0}
-        value={amount}
-        onChange={(size) => size !== null && change(kind, size)}
-        suffix={t(`metrics.settings.unit.${kind}`)}
-        style={{ width: 120 }}
-      />
-    </Space.Compact>
-  );
-};
-
-const control = (field: SettingsField) => {
-  const label = fieldLabel(field.key);
-  switch (field.kind) {
-    case 'number':
-      return (
-        <InputNumber<number>
-          aria-label={label}
-          min={field.min}
-          max={field.max}
-          precision={field.integer ? 0 : undefined}
-          suffix={unitLabel(field.unit)}
-          style={{ width: 160 }}
-        />
-      );
-    case 'select':
-      return (
-        <Select<string>
-          aria-label={label}
-          options={field.options.map((option) => ({ value: option, label: optionLabel(field.key, option) }))}
-          style={{ maxWidth: 280 }}
-        />
-      );
-    case 'switch':
-      return <Switch aria-label={label} />;
-    case 'lines':
-      return <Input.TextArea aria-label={label} autoSize={{ minRows: 2, maxRows: 6 }} />;
-    case 'window':
-      return <WindowInput />;
-    case 'hours':
-      return <HoursInput label={label} />;
-    case 'percent':
-      return (
-        <InputNumber<number>
-          aria-label={label}
-          min={0}
-          max={100}
-          precision={1}
-          suffix="%"
-          style={{ width: 140 }}
-        />
-      );
-    case 'teams':
-      return <TeamsInput />;
-  }
-};
-
-// Rates are stored as fractions (0.85) and edited as percentages (85).
-const percentProps = {
-  getValueProps: (value: unknown) => ({
-    value: typeof value === 'number' ? Math.round(value * 1000) / 10 : value,
-  }),
-  normalize: (value: number | null) => (value === null ? value : Math.round(value * 10) / 1000),
-};
-
-// Lists are edited as text, one entry a line; blank lines are dropped when saving.
-const linesProps = {
-  getValueProps: (value: unknown) => ({ value: Array.isArray(value) ? value.join('\n') : '' }),
-  normalize: (text: string) => text.split('\n'),
-};
-
-const checked = <T,>(problem: (value: T) => string | undefined): Rule[] => [
-  {
-    validator: async (_: unknown, value: T) => {
-      const found = problem(value);
-      if (found) throw new Error(found);
-    },
-  },
-];
-
-const fieldRules = (field: SettingsField): Rule[] => {
-  if (field.kind === 'number' || field.kind === 'percent') return [{ required: true }];
-  if (field.kind === 'hours') return checked(hoursProblem);
-  if (field.kind === 'teams') return checked(teamsProblem);
-  return [];
-};
-
-const item = (field: SettingsField) => (
-  <Form.Item
-    key={field.key}
-    name={field.key.split('.')}
-    label={fieldLabel(field.key)}
-    tooltip={fieldHelp(field.key)}
-    extra={field.kind === 'lines' ? t('metrics.settings.linesHint') : undefined}
-    valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
-    rules={fieldRules(field)}
-    {...(field.kind === 'lines' ? linesProps : field.kind === 'percent' ? percentProps : {})}
-    style={{ flex: field.kind === 'teams' ? '1 1 100%' : '1 1 260px', minWidth: 0 }}
-  >
-    {control(field)}
-  </Form.Item>
-);
-
-// The form field a server detail is about: `body.overrides.adPatterns.2` → adPatterns.
+// The form field a server detail is about: `body.overrides.adPatterns.2` → adPatterns,
+// `body.overrides.teams.旗舰店:小美` → teams.
 const fieldOf = (path: string): SettingsField | undefined => {
   const key = path.replace(/^body\.overrides\.?/, '');
   return settingsFields.find((field) => key === field.key || key.startsWith(`${field.key}.`));
 };
 
-/** A refused save: each server detail goes under its field, and the message names them all. */
-const showProblems = (form: FormInstance, error: unknown): string => {
+type Problem = { field: SettingsField | undefined; message: string };
+
+/** The server's problems with a refused save; each message already names its field in Chinese. */
+const problemsOf = (error: unknown): Problem[] => {
   const details = isApiError(error) && Array.isArray(error.details) ? (error.details as unknown[]) : [];
-  const named = details.flatMap((detail) =>
+  return details.flatMap((detail) =>
     typeof detail === 'object' && detail !== null && 'path' in detail && 'message' in detail
-      ? [{ field: fieldOf(String(detail.path)), path: String(detail.path), message: String(detail.message) }]
+      ? [{ field: fieldOf(String(detail.path)), message: String(detail.message) }]
       : [],
   );
-  form.setFields(
-    named.flatMap(({ field, message }) => (field ? [{ name: field.key.split('.'), errors: [message] }] : [])),
-  );
-  const text = named
-    .map(({ field, path, message }) => `${field ? fieldLabel(field.key) : path}：${message}`)
-    .join('；');
-  return text ? `${describeError(error)}（${text}）` : describeError(error);
+};
+
+/** Puts each problem under its field (several for one field are shown together). */
+const showProblems = (form: FormInstance, problems: Problem[]) => {
+  const byField = new Map<SettingsField, string[]>();
+  for (const { field, message } of problems)
+    if (field) byField.set(field, [...(byField.get(field) ?? []), message]);
+  form.setFields([...byField].map(([field, errors]) => ({ name: nameOf(field), errors })));
 };
 
 /** A server's complaint about a field goes once the field is edited. */
@@ -188,47 +63,139 @@ const clearProblems = (form: FormInstance, changed: object) =>
   form.setFields(
     settingsFields
       .filter((field) => valueAt(changed, field.key) !== undefined)
-      .map((field) => ({ name: field.key.split('.'), errors: [] })),
+      .map((field) => ({ name: nameOf(field), errors: [] })),
   );
+
+const Fields = ({ fields, agents }: { fields: SettingsField[]; agents: string[] }) => (
+  <Flex gap="0 16px" wrap>
+    {fields.map((field) => (
+      <SettingsItem key={field.key} field={field} agents={agents} />
+    ))}
+  </Flex>
+);
+
+const platformTitle = (platform: AssessedPlatform, own: boolean) => (
+  <Flex gap={8} align="center">
+    {t(`metrics.settings.platform.${platform}`)}
+    {own ? <Tag color="blue">{t('metrics.settings.platform.own')}</Tag> : null}
+  </Flex>
+);
+
+/**
+ * 平台考核: the shop's own platform open, the other platforms folded away (a shop is assessed by
+ * its own platform's rules). The folded fields are still rendered, so they are checked and saved.
+ */
+const PlatformFields = ({
+  view,
+  agents,
+  othersOpen,
+  setOthersOpen,
+}: {
+  view: ShopMetricSettings;
+  agents: string[];
+  othersOpen: boolean;
+  setOthersOpen: (open: boolean) => void;
+}) => {
+  const [own, ...others] = assessedPlatforms(view.shop.platform);
+  const fieldsOf = (platform: AssessedPlatform | undefined) =>
+    settingsFields.filter((field) => field.platform === platform);
+  return (
+    <Flex vertical gap={8}>
+      <Card size="small" type="inner" title={own ? platformTitle(own, true) : null}>
+        <Fields fields={fieldsOf(own)} agents={agents} />
+      </Card>
+      <Collapse
+        size="small"
+        activeKey={othersOpen ? ['others'] : []}
+        onChange={(keys) => setOthersOpen(keys.includes('others'))}
+        items={[
+          {
+            key: 'others',
+            label: t('metrics.settings.platform.others'),
+            forceRender: true,
+            children: (
+              <Flex vertical gap={8}>
+                {others.map((platform) => (
+                  <Card key={platform} size="small" type="inner" title={platformTitle(platform, false)}>
+                    <Fields fields={fieldsOf(platform)} agents={agents} />
+                  </Card>
+                ))}
+              </Flex>
+            ),
+          },
+        ]}
+      />
+    </Flex>
+  );
+};
 
 /**
  * 修改设置: the form starts from the newest version (or the presets); saving stores the values
- * that differ from the presets as a new version from the chosen day.
+ * that differ from the presets as a new version from the chosen day. Every field is checked here
+ * first with the server's words; what the server still refuses is shown under its field.
  */
 export const SettingsForm = ({ view }: { view: ShopMetricSettings }) => {
   const { message } = App.useApp();
-  const [form] = Form.useForm<MetricsSettings>();
+  const [form] = Form.useForm<SettingsFormValues>();
   const save = useSaveShopMetricSettings(view.shop.id);
+  const agents = useShopAgents(view.shop.id);
   const latest = view.versions.at(-1);
   // Today by default; a later day announces a change before it applies, an earlier one restates.
   const [effectiveFrom, setEffectiveFrom] = useState(view.today);
-  const submit = async (values: MetricsSettings) => {
+  const [othersOpen, setOthersOpen] = useState(false);
+  const own = assessedPlatforms(view.shop.platform)[0];
+  const reveal = (fields: (SettingsField | undefined)[]) => {
+    if (fields.some((field) => field?.platform !== undefined && field.platform !== own)) setOthersOpen(true);
+  };
+  const submit = async () => {
+    // Every value, folded panels included.
+    const values = form.getFieldsValue(true) as SettingsFormValues;
     const overrides = overridesFrom({ kept: latest?.overrides ?? {}, values, preset: view.preset });
     try {
       await save.mutateAsync({ effectiveFrom, overrides });
       message.success(t('metrics.settings.saved', { date: effectiveFrom }));
     } catch (error) {
-      message.error(showProblems(form, error));
+      const problems = problemsOf(error);
+      showProblems(form, problems);
+      reveal(problems.map((problem) => problem.field));
+      const text = problems.map((problem) => problem.message).join('；');
+      message.error(text ? `${describeError(error)}（${text}）` : describeError(error));
     }
   };
+  const groupFields = (group: SettingsGroup) => settingsFields.filter((field) => field.group === group);
   return (
     <Card size="small" title={t('metrics.settings.edit')}>
       <Typography.Paragraph type="secondary">{t('metrics.settings.editHint')}</Typography.Paragraph>
-      <Form<MetricsSettings>
+      <Form<SettingsFormValues>
         form={form}
         layout="vertical"
-        initialValues={latest?.settings ?? view.preset}
+        initialValues={formValuesOf(latest?.settings ?? view.preset)}
         onFinish={submit}
+        onFinishFailed={({ errorFields }) => {
+          const fields = errorFields.map(({ name }) => fieldOf(name.join('.')));
+          reveal(fields);
+          message.error(t('metrics.settings.problemsSummary', { count: errorFields.length }));
+        }}
+        scrollToFirstError={{ block: 'center' }}
         onValuesChange={(changed: object) => clearProblems(form, changed)}
         data-testid="metrics-settings-form"
       >
         {settingsGroups.map((group) => (
-          <div key={group}>
-            <Typography.Text strong>{t(`metrics.settings.group.${group}`)}</Typography.Text>
-            <Flex gap="0 16px" wrap style={{ marginTop: 8 }}>
-              {settingsFields.filter((field) => field.group === group).map(item)}
-            </Flex>
-          </div>
+          <section key={group} aria-label={t(`metrics.settings.group.${group}`)} style={{ marginBottom: 8 }}>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t(`metrics.settings.group.${group}`)}
+            </Typography.Title>
+            {group === 'platform' ? (
+              <PlatformFields
+                view={view}
+                agents={agents}
+                othersOpen={othersOpen}
+                setOthersOpen={setOthersOpen}
+              />
+            ) : (
+              <Fields fields={groupFields(group)} agents={agents} />
+            )}
+          </section>
         ))}
       </Form>
       {/* Outside the form: Enter confirms a typed date here, it does not save. */}

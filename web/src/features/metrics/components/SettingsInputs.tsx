@@ -1,21 +1,66 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input } from 'antd';
-import { useState } from 'react';
+import { InputNumber, Select, Space, TimePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { MetricsSettings } from '../../../api/metrics-settings.api.js';
 import { t } from '../../../i18n/i18n.js';
+import { offsetText } from '../settings.fields.js';
+
+type Window = MetricsSettings['attribution'];
+
+/** 归属窗口: natural days (counting the consultation day) or a rolling number of hours. */
+export const WindowInput = ({ value, onChange }: { value?: Window; onChange?: (value: Window) => void }) => {
+  const kind = value?.kind ?? 'days';
+  const amount = value?.kind === 'hours' ? value.hours : (value?.days ?? 2);
+  const change = (next: 'days' | 'hours', size: number) =>
+    onChange?.(next === 'days' ? { kind: 'days', days: size } : { kind: 'hours', hours: size });
+  return (
+    <Space.Compact>
+      <Select<'days' | 'hours'>
+        aria-label={t('metrics.settings.field.attribution')}
+        value={kind}
+        onChange={(next) => change(next, next === 'days' ? Math.min(amount, 31) : amount)}
+        options={(['days', 'hours'] as const).map((option) => ({
+          value: option,
+          label: t(`metrics.settings.field.attribution.${option}`),
+        }))}
+        style={{ width: 110 }}
+      />
+      <InputNumber<number>
+        aria-label={`${t('metrics.settings.field.attribution')} ${t(`metrics.settings.unit.${kind}`)}`}
+        min={1}
+        max={kind === 'days' ? 31 : 744}
+        precision={0}
+        value={amount}
+        onChange={(size) => size !== null && change(kind, size)}
+        suffix={t(`metrics.settings.unit.${kind}`)}
+        style={{ width: 120 }}
+      />
+    </Space.Compact>
+  );
+};
 
 export type HoursRange = { from: string; to: string };
 
-const clock = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$|^24:00$/;
+const dayStart = dayjs().startOf('day');
 
-/** A problem with a clock range, or undefined when it is fine. */
-export const hoursProblem = (range: HoursRange | undefined): string | undefined => {
-  if (!range || !clock.test(range.from) || !clock.test(range.to)) return t('metrics.settings.problem.time');
-  return range.from.padEnd(8, ':00') < range.to.padEnd(8, ':00')
-    ? undefined
-    : t('metrics.settings.problem.order');
+// 24:00 (the end of the day) is shown as an end of 00:00, and an end of 00:00 is saved as 24:00:
+// a range ending at the start of its own day would hold nothing.
+const toClock = (text: string | undefined): Dayjs | null => {
+  const match = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text ?? '');
+  if (!match) return null;
+  const [hour, minute, second] = [match[1], match[2], match[3] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  return dayStart
+    .hour(hour % 24)
+    .minute(minute)
+    .second(second);
 };
 
-/** 考核时段: from and to as HH:MM (to excluded; 24:00 is the end of the day). */
+const clockText = (time: Dayjs, withSeconds: boolean) => time.format(withSeconds ? 'HH:mm:ss' : 'HH:mm');
+
+/** 考核时段: a time-range picker, from (included) to (excluded) within the shop's day. */
 export const HoursInput = ({
   label,
   value,
@@ -24,98 +69,58 @@ export const HoursInput = ({
   label: string;
   value?: HoursRange;
   onChange?: (value: HoursRange) => void;
-}) => (
-  <Flex gap={4} align="center">
-    <Input
-      aria-label={`${label} ${t('metrics.settings.hours.from')}`}
-      value={value?.from}
-      onChange={(event) => onChange?.({ from: event.target.value.trim(), to: value?.to ?? '' })}
-      placeholder="08:00"
-      style={{ width: 84 }}
-    />
-    <span>–</span>
-    <Input
-      aria-label={`${label} ${t('metrics.settings.hours.to')}`}
-      value={value?.to}
-      onChange={(event) => onChange?.({ from: value?.from ?? '', to: event.target.value.trim() })}
-      placeholder="23:00"
-      style={{ width: 84 }}
-    />
-  </Flex>
-);
-
-import type { TeamRow as Row } from '../settings.fields.js';
-
-/** A problem with the team list, or undefined when it is fine. */
-export const teamsProblem = (teams: Record<string, string> | Row[] | undefined): string | undefined => {
-  if (Array.isArray(teams)) {
-    if (teams.some((row) => (row.agent.trim() === '') !== (row.team.trim() === '')))
-      return t('metrics.settings.problem.teamBlank');
-    const agents = teams.map((row) => row.agent.trim()).filter((agent) => agent !== '');
-    if (new Set(agents).size !== agents.length) return t('metrics.settings.problem.teamTwice');
-  }
-  return undefined;
+}) => {
+  const withSeconds = [value?.from, value?.to].some((text) => (text ?? '').length > 5);
+  return (
+    <fieldset aria-label={label} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      <TimePicker.RangePicker
+        format={withSeconds ? 'HH:mm:ss' : 'HH:mm'}
+        order={false}
+        needConfirm={false}
+        allowClear={false}
+        placeholder={[t('metrics.settings.hours.from'), t('metrics.settings.hours.to')]}
+        value={[toClock(value?.from), toClock(value?.to)]}
+        onChange={(range) => {
+          const [from, to] = range ?? [];
+          if (!from || !to) return;
+          const end = clockText(to, withSeconds);
+          onChange?.({
+            from: clockText(from, withSeconds),
+            to: /^00:00(:00)?$/.test(end) ? end.replace('00:00', '24:00') : end,
+          });
+        }}
+        style={{ width: withSeconds ? 240 : 200, maxWidth: '100%' }}
+      />
+    </fieldset>
+  );
 };
 
-/**
- * 班组分配: sub-account → team, one row each. The form holds the rows while they are edited (a
- * half-typed row must not vanish); `teamsRecord` (settings.fields.ts) turns them into the saved map.
- */
-export const TeamsInput = ({
+const china = 480;
+// Every quarter hour from UTC−12:00 to UTC+14:00: the offsets any shop's local day can have.
+const offsets = Array.from({ length: (840 + 720) / 15 + 1 }, (_, index) => -720 + index * 15);
+
+/** 店铺时区: the shop's offset from UTC, searchable (`+08`, `北京`). */
+export const TimeZoneSelect = ({
+  label,
   value,
   onChange,
 }: {
-  value?: Record<string, string> | Row[];
-  onChange?: (rows: Row[]) => void;
-}) => {
-  const [rows, setRows] = useState<Row[]>(() =>
-    Array.isArray(value)
-      ? value
-      : Object.entries(value ?? {}).map(([agent, team], key) => ({ key, agent, team })),
-  );
-  const update = (next: Row[]) => {
-    setRows(next);
-    onChange?.(next);
-  };
-  const nextKey = () => rows.reduce((top, row) => Math.max(top, row.key + 1), 0);
-  return (
-    <Flex vertical gap={6}>
-      {rows.map((row, index) => (
-        <Flex key={row.key} gap={6} align="center" wrap>
-          <Input
-            aria-label={`${t('metrics.settings.teams.agent')} ${index + 1}`}
-            placeholder={t('metrics.settings.teams.agentPlaceholder')}
-            value={row.agent}
-            onChange={(event) =>
-              update(rows.map((one) => (one.key === row.key ? { ...one, agent: event.target.value } : one)))
-            }
-            style={{ flex: '1 1 180px', minWidth: 0 }}
-          />
-          <Input
-            aria-label={`${t('metrics.settings.teams.team')} ${index + 1}`}
-            placeholder={t('metrics.settings.teams.teamPlaceholder')}
-            value={row.team}
-            onChange={(event) =>
-              update(rows.map((one) => (one.key === row.key ? { ...one, team: event.target.value } : one)))
-            }
-            style={{ flex: '1 1 140px', minWidth: 0 }}
-          />
-          <Button
-            type="text"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={`${t('metrics.settings.teams.remove')} ${index + 1}`}
-            onClick={() => update(rows.filter((one) => one.key !== row.key))}
-          />
-        </Flex>
-      ))}
-      <Button
-        icon={<PlusOutlined />}
-        onClick={() => update([...rows, { key: nextKey(), agent: '', team: '' }])}
-        style={{ alignSelf: 'flex-start' }}
-      >
-        {t('metrics.settings.teams.add')}
-      </Button>
-    </Flex>
-  );
-};
+  label: string;
+  value?: number;
+  onChange?: (value: number) => void;
+}) => (
+  <Select<number>
+    aria-label={label}
+    showSearch={{ optionFilterProp: 'label' }}
+    value={value}
+    onChange={onChange}
+    options={offsets.map((minutes) => ({
+      value: minutes,
+      label:
+        minutes === china
+          ? `${offsetText(minutes)}（${t('metrics.settings.timeZone.china')}）`
+          : offsetText(minutes),
+    }))}
+    style={{ width: 220, maxWidth: '100%' }}
+  />
+);

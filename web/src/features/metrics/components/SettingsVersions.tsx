@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import type { MetricSettingsVersion, ShopMetricSettings } from '../../../api/metrics-settings.api.js';
 import { t } from '../../../i18n/i18n.js';
 import {
-  changedKeys,
+  assessedPlatforms,
   fieldLabel,
   sameValue,
   settingsFields,
@@ -11,49 +11,84 @@ import {
   valueAt,
   valueText,
 } from '../settings.fields.js';
+import { settingsChanges } from '../settings.values.js';
 
-/** The values in force today, by group, each marked 店铺设置 or 默认. */
-export const CurrentSettings = ({ view }: { view: ShopMetricSettings }) => (
-  <Flex vertical gap={12} data-testid="metrics-settings-current">
-    <Typography.Title level={5} style={{ margin: 0 }}>
-      {t('metrics.settings.current', { date: view.today })}{' '}
-      <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
-        {view.current.effectiveFrom
-          ? t('metrics.settings.currentFrom', { date: view.current.effectiveFrom })
-          : t('metrics.settings.currentDefault')}
+/**
+ * The values in force today, by group, each marked 店铺设置 or 默认; of 平台考核 only the shop's
+ * own platform (the others do not assess it; the form shows them all).
+ */
+export const CurrentSettings = ({ view }: { view: ShopMetricSettings }) => {
+  const own = assessedPlatforms(view.shop.platform)[0];
+  return (
+    <Flex vertical gap={12} data-testid="metrics-settings-current">
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('metrics.settings.current', { date: view.today })}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
+          {view.current.effectiveFrom
+            ? t('metrics.settings.currentFrom', { date: view.current.effectiveFrom })
+            : t('metrics.settings.currentDefault')}
+        </Typography.Text>
+      </Typography.Title>
+      {settingsGroups.map((group) => (
+        <Descriptions
+          key={group}
+          size="small"
+          bordered
+          title={t(`metrics.settings.group.${group}`)}
+          column={{ xs: 1, md: 2 }}
+          items={settingsFields
+            .filter(
+              (field) => field.group === group && (field.platform === undefined || field.platform === own),
+            )
+            .map((field) => {
+              const value = valueAt(view.current.settings, field.key);
+              const mine = !sameValue(value, valueAt(view.preset, field.key));
+              return {
+                key: field.key,
+                label: fieldLabel(field.key),
+                span: field.kind === 'teams' || field.kind === 'tiers' ? ('filled' as const) : undefined,
+                children: (
+                  <Flex gap={8} align="start" justify="space-between">
+                    <Typography.Text style={{ wordBreak: 'break-word', minWidth: 0 }}>
+                      {valueText(field.key, value)}
+                    </Typography.Text>
+                    <Tag color={mine ? 'blue' : 'default'} style={{ flex: 'none', marginInlineEnd: 0 }}>
+                      {mine ? t('metrics.settings.own') : t('metrics.settings.default')}
+                    </Tag>
+                  </Flex>
+                ),
+              };
+            })}
+        />
+      ))}
+    </Flex>
+  );
+};
+
+/** What a version changed against what was in force before it on that day: `label：old → new`. */
+const Changes = ({ version, first }: { version: MetricSettingsVersion; first: boolean }) => {
+  const changes = settingsChanges(version.previous, version.settings);
+  if (changes.length === 0)
+    return (
+      <Typography.Text type="secondary">
+        {Object.keys(version.overrides).length === 0
+          ? t('metrics.settings.noChanges')
+          : t('metrics.settings.sameAsBefore')}
       </Typography.Text>
-    </Typography.Title>
-    {settingsGroups.map((group) => (
-      <Descriptions
-        key={group}
-        size="small"
-        bordered
-        title={t(`metrics.settings.group.${group}`)}
-        column={{ xs: 1, md: 2 }}
-        items={settingsFields
-          .filter((field) => field.group === group)
-          .map((field) => {
-            const value = valueAt(view.current.settings, field.key);
-            const own = !sameValue(value, valueAt(view.preset, field.key));
-            return {
-              key: field.key,
-              label: fieldLabel(field.key),
-              children: (
-                <Flex gap={8} align="start" justify="space-between" wrap>
-                  <Typography.Text style={{ wordBreak: 'break-all' }}>
-                    {valueText(field.key, value)}
-                  </Typography.Text>
-                  <Tag color={own ? 'blue' : 'default'}>
-                    {own ? t('metrics.settings.own') : t('metrics.settings.default')}
-                  </Tag>
-                </Flex>
-              ),
-            };
-          })}
-      />
-    ))}
-  </Flex>
-);
+    );
+  return (
+    <Flex vertical gap={2}>
+      {first ? (
+        <Typography.Text type="secondary">{t('metrics.settings.firstVersion')}</Typography.Text>
+      ) : null}
+      {changes.map((change) => (
+        <Typography.Text key={change.key} style={{ wordBreak: 'break-word' }} data-change={change.key}>
+          {change.label}：<Typography.Text type="secondary">{change.before}</Typography.Text> → {change.after}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+};
 
 const columns = (view: ShopMetricSettings): TableColumnsType<MetricSettingsVersion> => [
   {
@@ -71,20 +106,9 @@ const columns = (view: ShopMetricSettings): TableColumnsType<MetricSettingsVersi
   {
     title: t('metrics.settings.changes'),
     key: 'changes',
-    render: (_: unknown, version) => {
-      const changes = changedKeys(version.overrides);
-      if (changes.length === 0)
-        return <Typography.Text type="secondary">{t('metrics.settings.noChanges')}</Typography.Text>;
-      return (
-        <Flex vertical gap={2}>
-          {changes.map(([key, value]) => (
-            <Typography.Text key={key} style={{ wordBreak: 'break-all' }}>
-              {fieldLabel(key)}：{valueText(key, value)}
-            </Typography.Text>
-          ))}
-        </Flex>
-      );
-    },
+    render: (_: unknown, version) => (
+      <Changes version={version} first={version.effectiveFrom === view.versions[0]?.effectiveFrom} />
+    ),
   },
   {
     title: t('metrics.settings.savedBy'),
@@ -100,7 +124,7 @@ const columns = (view: ShopMetricSettings): TableColumnsType<MetricSettingsVersi
   },
 ];
 
-/** Every version of the shop, newest first. */
+/** Every version of the shop, newest first, each with what it changed. */
 export const SettingsVersions = ({ view }: { view: ShopMetricSettings }) => (
   <Flex vertical gap={8}>
     <Typography.Title level={5} style={{ margin: 0 }}>
