@@ -81,6 +81,8 @@ describe('标注样本', () => {
     await form.waitFor({ state: 'detached' });
     await wrong.filter({ hasNotText: '不一致' }).filter({ hasText: '一致' }).waitFor();
     await page.getByText('只看合规').click();
+    // The previous page stays on screen until the filtered one arrives: wait for it to go.
+    await table.locator('tr').filter({ hasText: '可以微信转账给我' }).waitFor({ state: 'detached' });
     await expect(table.locator('tbody tr[data-row-key]').count()).resolves.toBe(1);
     await page.context().close();
   });
