@@ -1,6 +1,7 @@
 import { type Actor, AppError } from '../app/accounts/index.js';
 import type { Db } from '../store/database.js';
 import { findFirstOrganization } from '../store/organizations.repository.js';
+import { listShops } from '../store/shops.repository.js';
 import { CliError } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
 
@@ -29,3 +30,19 @@ export const asOwner = <T>(work: (deps: { db: Db; actor: Actor }) => Promise<T>)
       throw error;
     }
   });
+
+/** The id of the organisation's shop named by `--shop`, if one was given; an unknown name is an error. */
+export async function shopIdNamed(db: Db, actor: Actor, name: string): Promise<string>;
+export async function shopIdNamed(
+  db: Db,
+  actor: Actor,
+  name: string | undefined,
+): Promise<string | undefined>;
+export async function shopIdNamed(db: Db, actor: Actor, name: string | undefined) {
+  if (name === undefined) return undefined;
+  const shop = (await listShops({ db, organizationId: actor.organizationId })).find(
+    (one) => one.name === name,
+  );
+  if (!shop) throw new CliError(`no shop named "${name}"`);
+  return shop.id;
+}

@@ -8,6 +8,7 @@ import { loadConfig } from '../config/config.js';
 import type { Platform } from '../domain/shared/index.js';
 import { createDatabase, type Db } from '../store/database.js';
 import { insertOrganization } from '../store/organizations.repository.js';
+import { textHash } from '../store/metrics.repository.js';
 import { insertShop } from '../store/shops.repository.js';
 import { runCli } from './cli.js';
 
@@ -81,4 +82,43 @@ export const prepareShopDatabase = async ({
     rmSync(dataDir, { recursive: true, force: true });
   };
   return { dataDir, cleanUp };
+};
+
+/**
+ * Two chats of 旗舰店:小美 on 2026-03-02 for the 质检 commands: c1 offers a WeChat id (offsite_contact)
+ * and opens with a greeting; c2's first reply has none (no_greeting).
+ */
+export const storeInspectionChats = async ({
+  db,
+  organizationId,
+  shopId,
+}: {
+  db: Db;
+  organizationId: string;
+  shopId: string;
+}) => {
+  const lines = [
+    { sender: 'buyer', time: '2026-03-02T02:00:00Z', text: '有微信吗' },
+    { sender: 'agent', time: '2026-03-02T02:01:00Z', text: '亲，您好，加我微信 kefu_xiaomei' },
+    { sender: 'buyer', time: '2026-03-02T03:00:00Z', text: '在吗' },
+    { sender: 'agent', time: '2026-03-02T03:01:00Z', text: 'L 码。' },
+  ];
+  await db
+    .insertInto('messages')
+    .values(
+      lines.map((line, index) => ({
+        organizationId,
+        shopId,
+        day: 20_514,
+        conversation: index < 2 ? 'c1' : 'c2',
+        buyer: index < 2 ? 'b1' : 'b2',
+        agent: '旗舰店:小美',
+        sender: line.sender,
+        time: new Date(line.time),
+        kind: 'human',
+        text: line.text,
+        textHash: textHash(line.text),
+      })),
+    )
+    .execute();
 };

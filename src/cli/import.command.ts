@@ -2,8 +2,7 @@ import { AppError, systemClock } from '../app/accounts/index.js';
 import { importRecords } from '../app/metrics-store/index.js';
 import { formatLocation } from '../domain/shared/index.js';
 import { type ImportMode, type RecordKind, recordKinds } from '../io/records/index.js';
-import { listShops } from '../store/shops.repository.js';
-import { cliActor, describeAppError } from './cli.context.js';
+import { cliActor, describeAppError, shopIdNamed } from './cli.context.js';
 import type { CommandRegistration } from './cli.js';
 import { CliError } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
@@ -37,9 +36,7 @@ export const registerImportCommand: CommandRegistration = (program, io) => {
         throw new CliError(`--mode must be reject or skip (got "${options.mode}")`, 2);
       await withMigratedDatabase(async ({ db }) => {
         const actor = await cliActor(db);
-        const shops = await listShops({ db, organizationId: actor.organizationId });
-        const shop = options.shop === undefined ? undefined : shops.find((one) => one.name === options.shop);
-        if (options.shop !== undefined && !shop) throw new CliError(`no shop named "${options.shop}"`);
+        const shopId = await shopIdNamed(db, actor, options.shop);
         const started = performance.now();
         try {
           const job = await importRecords({
@@ -49,7 +46,7 @@ export const registerImportCommand: CommandRegistration = (program, io) => {
             kind: kind as RecordKind,
             file,
             mode: options.mode as ImportMode,
-            ...(shop ? { shopId: shop.id } : {}),
+            ...(shopId ? { shopId } : {}),
             onProgress: (rows) => io.stderr(`已读取 ${rows} 行…\n`),
           });
           for (const issue of job.issues) io.stderr(`${formatLocation(issue.at)}: ${issue.message}\n`);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { systemClock } from '../app/accounts/index.js';
-import type { Actor } from '../app/accounts/index.js';
 import {
   addInspectionExamples,
   type ExampleDraft,
@@ -10,24 +9,12 @@ import {
   removeInspectionExample,
 } from '../app/inspection/index.js';
 import { textTable } from '../io/metrics/index.js';
-import type { Db } from '../store/database.js';
-import { listShops } from '../store/shops.repository.js';
-import { asOwner } from './cli.context.js';
+import { asOwner, shopIdNamed } from './cli.context.js';
 import { CliError, type CliIo } from './cli.io.js';
 
 // 标注样本 from the command line: list the labelled replies with the engine's verdict, add one,
 // import a file of evaluation lines (the format `kefu inspect export` writes), remove one. With
 // --shop the examples are the shop's: judged by its rules, and they may name its own rules.
-
-/** The id of the shop named `name`, if given; an unknown name is an error that says so. */
-const shopIdOf = async (db: Db, actor: Actor, name: string | undefined) => {
-  if (name === undefined) return undefined;
-  const shop = (await listShops({ db, organizationId: actor.organizationId })).find(
-    (one) => one.name === name,
-  );
-  if (!shop) throw new CliError(`no shop named "${name}"`);
-  return shop.id;
-};
 
 const list = (text: string) =>
   text
@@ -103,7 +90,7 @@ export const addInspectExampleCommands = (inspect: Command, io: CliIo) => {
           if (!Number.isInteger(limit) || limit < 1)
             throw new CliError(`--limit must be a whole number ≥ 1`, 2);
           const filter = {
-            shopId: await shopIdOf(db, actor, options.shop),
+            shopId: await shopIdNamed(db, actor, options.shop),
             ruleId: options.rule,
             compliant: options.compliant,
           };
@@ -141,7 +128,7 @@ export const addInspectExampleCommands = (inspect: Command, io: CliIo) => {
     .action((options: { agent: string; buyer?: string; rules: string; note?: string; shop?: string }) =>
       asOwner(async ({ db, actor }) => {
         const draft = {
-          shopId: (await shopIdOf(db, actor, options.shop)) ?? null,
+          shopId: (await shopIdNamed(db, actor, options.shop)) ?? null,
           agent: options.agent,
           buyer: options.buyer ?? null,
           rules: list(options.rules),
@@ -162,7 +149,7 @@ export const addInspectExampleCommands = (inspect: Command, io: CliIo) => {
           db,
           clock: systemClock,
           actor,
-          examples: readDrafts(file, await shopIdOf(db, actor, options.shop)),
+          examples: readDrafts(file, await shopIdNamed(db, actor, options.shop)),
         });
         io.stdout(`已导入 ${ids.length} 条标注样本\n`);
       }),

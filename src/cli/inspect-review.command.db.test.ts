@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertScoreSheet } from '../store/score-sheets.repository.js';
-import { textHash } from '../store/metrics.repository.js';
-import { kefu, prepareShopDatabase } from './cli.test-utils.js';
+import { kefu, prepareShopDatabase, storeInspectionChats } from './cli.test-utils.js';
 
 type Json = Record<string, { id: string; ruleId?: string; total?: number | null }[]>;
 const json = async (...argv: string[]): Promise<Json> => {
@@ -20,30 +19,7 @@ describe('kefu inspect: review, scores and 抽检 from the command line', () => 
       prefix: 'kefu-inspect-review-',
       platform: 'tmall',
       seed: async ({ db, organizationId, shopId }) => {
-        const lines = [
-          { sender: 'buyer', time: '2026-03-02T02:00:00Z', text: '有微信吗' },
-          { sender: 'agent', time: '2026-03-02T02:01:00Z', text: '亲，您好，加我微信 kefu_xiaomei' },
-          { sender: 'buyer', time: '2026-03-02T03:00:00Z', text: '在吗' },
-          { sender: 'agent', time: '2026-03-02T03:01:00Z', text: 'L 码。' },
-        ];
-        await db
-          .insertInto('messages')
-          .values(
-            lines.map((line, index) => ({
-              organizationId,
-              shopId,
-              day: 20_514,
-              conversation: index < 2 ? 'c1' : 'c2',
-              buyer: index < 2 ? 'b1' : 'b2',
-              agent: '旗舰店:小美',
-              sender: line.sender,
-              time: new Date(line.time),
-              kind: 'human',
-              text: line.text,
-              textHash: textHash(line.text),
-            })),
-          )
-          .execute();
+        await storeInspectionChats({ db, organizationId, shopId });
         const items = [
           { label: '服务态度', points: 40 },
           { label: '合规', points: 60 },

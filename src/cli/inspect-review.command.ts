@@ -15,10 +15,7 @@ import {
 import { type FindingStatus, findingStatuses } from '../domain/inspection/index.js';
 import { csvLine } from '../io/csv/index.js';
 import { textTable } from '../io/metrics/index.js';
-import { listShops } from '../store/shops.repository.js';
-import type { Db } from '../store/database.js';
-import type { Actor } from '../app/accounts/index.js';
-import { asOwner } from './cli.context.js';
+import { asOwner, shopIdNamed } from './cli.context.js';
 import { CliError, type CliIo } from './cli.io.js';
 
 // The 质检 workbench's review and 抽检 from the command line, for scripts and for supervisors who
@@ -45,16 +42,6 @@ const print = (
       [header, ...rows].map((row) => `${csvLine(row.map((cell) => String(cell ?? '')))}\n`).join(''),
     );
   io.stdout(rows.length === 0 ? '（无）\n' : textTable(header, rows));
-};
-
-/** The shop named `name`, if given; an unknown name is an error that says so. */
-const shopIdOf = async (db: Db, actor: Actor, name: string | undefined) => {
-  if (name === undefined) return undefined;
-  const shop = (await listShops({ db, organizationId: actor.organizationId })).find(
-    (one) => one.name === name,
-  );
-  if (!shop) throw new CliError(`no shop named "${name}"`);
-  return shop.id;
 };
 
 const positive = (text: string, what: string) => {
@@ -96,7 +83,7 @@ const addFindingCommands = (inspect: Command, io: CliIo) => {
               status: options.status,
               ruleId: options.rule,
               agent: options.agent,
-              shopId: await shopIdOf(db, actor, options.shop),
+              shopId: await shopIdNamed(db, actor, options.shop),
               limit: positive(options.limit, '--limit'),
               offset: 0,
             },
@@ -161,7 +148,7 @@ const addScoreCommands = (inspect: Command, io: CliIo) => {
           actor,
           from: options.from,
           to: options.to,
-          shopId: await shopIdOf(db, actor, options.shop),
+          shopId: await shopIdNamed(db, actor, options.shop),
         });
         const rows = agents.map((one) => [
           one.agent,
@@ -258,7 +245,7 @@ const addSampleCommands = (inspect: Command, io: CliIo) => {
           from: options.from,
           to: options.to,
           perAgent: positive(options.perAgent, '--per-agent'),
-          shopId: await shopIdOf(db, actor, options.shop),
+          shopId: await shopIdNamed(db, actor, options.shop),
           seed: options.seed === undefined ? undefined : positive(options.seed, '--seed'),
         });
         printSamples(io, options.format, samples);

@@ -2,11 +2,10 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { AppError, systemClock } from '../app/accounts/index.js';
 import { exportLearningLoop, listInspectionFindings, startInspectionRun } from '../app/inspection/index.js';
-import { listShops } from '../store/shops.repository.js';
 import type { CommandRegistration } from './cli.js';
 import { CliError, type CliIo } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
-import { cliActor, describeAppError } from './cli.context.js';
+import { cliActor, describeAppError, shopIdNamed } from './cli.context.js';
 import { addInspectExampleCommands } from './inspect-examples.command.js';
 import { addInspectReviewCommands } from './inspect-review.command.js';
 
@@ -46,9 +45,7 @@ const runInspection = async (io: CliIo, options: InspectOptions) => {
   const { from, to } = options;
   await withMigratedDatabase(async ({ db }) => {
     const actor = await cliActor(db);
-    const shops = await listShops({ db, organizationId: actor.organizationId });
-    const shop = options.shop === undefined ? undefined : shops.find((one) => one.name === options.shop);
-    if (options.shop !== undefined && !shop) throw new CliError(`no shop named "${options.shop}"`);
+    const shopId = await shopIdNamed(db, actor, options.shop);
     const started = performance.now();
     const { run, done } = await startInspectionRun({
       db,
@@ -56,7 +53,7 @@ const runInspection = async (io: CliIo, options: InspectOptions) => {
       actor,
       from,
       to,
-      shopId: shop?.id,
+      shopId,
     });
     io.stderr(`质检中：${run.messagesTotal} 条消息…\n`);
     const finished = await done;
@@ -65,7 +62,7 @@ const runInspection = async (io: CliIo, options: InspectOptions) => {
     const { byRule, byAgent } = await listInspectionFindings({
       db,
       actor,
-      query: { from, to, shopId: shop?.id, limit: 1, offset: 0 },
+      query: { from, to, shopId, limit: 1, offset: 0 },
     });
     io.stdout(
       `${table(

@@ -8,10 +8,8 @@ import {
   saveShopMetricSettings,
 } from '../app/metrics-store/metrics-store.settings.js';
 import { textTable } from '../io/metrics/index.js';
-import type { Db } from '../store/database.js';
-import { listShops } from '../store/shops.repository.js';
 import type { CommandRegistration } from './cli.js';
-import { asOwner } from './cli.context.js';
+import { asOwner, shopIdNamed } from './cli.context.js';
 import { CliError, type CliIo } from './cli.io.js';
 
 type Format = 'table' | 'json';
@@ -72,12 +70,6 @@ const printView = (io: CliIo, view: ShopMetricSettingsView, format: Format) => {
   );
 };
 
-const shopIdOf = async (db: Db, organizationId: string, name: string) => {
-  const shop = (await listShops({ db, organizationId })).find((one) => one.name === name);
-  if (!shop) throw new CliError(`no shop named "${name}"`);
-  return shop.id;
-};
-
 const readOverrides = async (file: string): Promise<unknown> => {
   let text: string;
   try {
@@ -109,7 +101,7 @@ export const registerMetricsSettingsCommand: CommandRegistration = (program, io)
     .action((options: { shop: string; format: Format }) =>
       asOwner(async ({ db, actor }) => {
         const presets = await loadPresets();
-        const shopId = await shopIdOf(db, actor.organizationId, options.shop);
+        const shopId = await shopIdNamed(db, actor, options.shop);
         printView(
           io,
           await getShopMetricSettings({ db, clock: systemClock, actor, presets, shopId }),
@@ -128,7 +120,7 @@ export const registerMetricsSettingsCommand: CommandRegistration = (program, io)
       asOwner(async ({ db, actor }) => {
         const overrides = await readOverrides(options.file);
         const presets = await loadPresets();
-        const shopId = await shopIdOf(db, actor.organizationId, options.shop);
+        const shopId = await shopIdNamed(db, actor, options.shop);
         const view = await saveShopMetricSettings({
           db,
           clock: systemClock,

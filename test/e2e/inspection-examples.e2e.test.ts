@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { fetchStatus, horizontalOverflow, phone, screenshot } from './browser.js';
 import { startBrowserSession } from './session.js';
@@ -17,17 +16,7 @@ const chats = [
   `天猫旗舰店,tmall,c-ex,tb_ex,旗舰店:小美,agent,${yesterday} 10:00:30,亲，加我微信 abc12345 给您优惠,human`,
 ].join('\n');
 
-/** Calls the API with the page's session (cookie plus the CSRF token /me hands out). */
-const api = async (page: Page, method: 'POST' | 'PUT', path: string, body: unknown) => {
-  const base = session.harness.baseUrl;
-  const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
-  const response = await page.request.fetch(`${base}${path}`, {
-    method,
-    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
-    data: JSON.stringify(body),
-  });
-  expect(response.status(), await response.text()).toBe(200);
-};
+const api = session.api;
 
 describe('标注样本', () => {
   test('a supervisor labels replies and sees where the engine agrees and where it does not', async () => {

@@ -25,18 +25,7 @@ const longLabel =
 
 const signIn = session.signIn;
 
-/** Calls the API with the page's session (cookie plus the CSRF token /me hands out). */
-const api = async (page: Page, method: 'POST' | 'PUT', path: string, body: unknown) => {
-  const base = session.harness.baseUrl;
-  const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
-  const response = await page.request.fetch(`${base}${path}`, {
-    method,
-    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
-    data: JSON.stringify(body),
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return response.json() as Promise<Record<string, unknown>>;
-};
+const api = session.api;
 
 const item = (page: Page, n: number, field: '评分项名称' | '满分' | '评分标准（选填）') =>
   page.getByLabel(`第 ${n} 项 ${field}`, { exact: true });

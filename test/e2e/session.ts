@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { desktop, launchBrowser } from './browser.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -12,6 +12,13 @@ export type BrowserSession = {
   fillLogin: (page: Page, login: string, password: string) => Promise<void>;
   /** A new page signed in as the demo user `login` (every demo user shares one password), at 工作台. */
   signIn: (login: string, viewport?: { width: number; height: number }) => Promise<Page>;
+  /** Calls the API with the page's session (cookie plus the CSRF token /me hands out); expects 200. */
+  api: <T = Record<string, unknown>>(
+    page: Page,
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+  ) => Promise<T>;
 };
 
 /**
@@ -51,6 +58,17 @@ export const startBrowserSession = (): BrowserSession => {
     },
     newPage,
     fillLogin,
+    api: async <T>(page: Page, method: 'POST' | 'PUT', path: string, body: unknown) => {
+      const base = started(harness).baseUrl;
+      const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
+      const response = await page.request.fetch(`${base}${path}`, {
+        method,
+        headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+        data: JSON.stringify(body),
+      });
+      expect(response.status(), await response.text()).toBe(200);
+      return response.json() as Promise<T>;
+    },
     signIn: async (login, viewport) => {
       const page = await newPage(viewport);
       await page.goto(`${started(harness).baseUrl}/login`);
