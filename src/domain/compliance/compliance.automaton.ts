@@ -101,6 +101,11 @@ export type KeywordIndex = {
   epoch: number;
   stamp: Int32Array;
   head: Int32Array;
+  /** Per keyword group: the epoch of the last text in which any of its keywords occurs. */
+  groupStamp: Int32Array;
+  /** Keyword → its groups, as offsets into `groupOf` (keyword k: groupStart[k] … groupStart[k + 1]). */
+  groupStart: Int32Array;
+  groupOf: Int32Array;
   /** Per occurrence (slot): keyword id, span and the previous slot of the same keyword. */
   keywords: Int32Array;
   starts: Int32Array;
@@ -109,16 +114,45 @@ export type KeywordIndex = {
   count: number;
 };
 
-export const createKeywordIndex = (keywordCount: number): KeywordIndex => ({
-  epoch: 0,
-  stamp: new Int32Array(keywordCount),
-  head: new Int32Array(keywordCount),
-  keywords: new Int32Array(64),
-  starts: new Int32Array(64),
-  ends: new Int32Array(64),
-  next: new Int32Array(64),
-  count: 0,
-});
+/**
+ * `groups` are sets of keyword ids that rules ask about as one ("does any of these occur?"): the
+ * index marks a group when the first of its keywords turns up, so the question costs one read.
+ */
+export const createKeywordIndex = (
+  keywordCount: number,
+  groups: readonly ArrayLike<number>[] = [],
+): KeywordIndex => {
+  // Counting sort: how many groups each keyword is in, the running sum as offsets, then fill.
+  const groupStart = new Int32Array(keywordCount + 1);
+  const each = (visit: (keyword: number, group: number) => void) =>
+    groups.forEach((group, index) => {
+      for (let at = 0; at < group.length; at++) visit(group[at] as number, index);
+    });
+  each((keyword) => {
+    groupStart[keyword + 1] = (groupStart[keyword + 1] as number) + 1;
+  });
+  for (let keyword = 0; keyword < keywordCount; keyword++)
+    groupStart[keyword + 1] = (groupStart[keyword + 1] as number) + (groupStart[keyword] as number);
+  const groupOf = new Int32Array(groupStart[keywordCount] as number);
+  const filled = groupStart.slice(0, keywordCount);
+  each((keyword, group) => {
+    groupOf[filled[keyword] as number] = group;
+    filled[keyword] = (filled[keyword] as number) + 1;
+  });
+  return {
+    epoch: 0,
+    stamp: new Int32Array(keywordCount),
+    head: new Int32Array(keywordCount),
+    groupStamp: new Int32Array(groups.length),
+    groupStart,
+    groupOf,
+    keywords: new Int32Array(64),
+    starts: new Int32Array(64),
+    ends: new Int32Array(64),
+    next: new Int32Array(64),
+    count: 0,
+  };
+};
 
 const grow = (index: KeywordIndex) => {
   const size = index.starts.length * 2;
@@ -133,7 +167,7 @@ const grow = (index: KeywordIndex) => {
 export const indexKeywords = (automaton: Automaton, text: string, index: KeywordIndex): void => {
   const { classOf, alphabetSize, delta, outStart, outputs, lengths } = automaton;
   const epoch = ++index.epoch;
-  const { stamp, head } = index;
+  const { stamp, head, groupStamp, groupStart, groupOf } = index;
   // Locals in the loop; the occurrence arrays are re-read only after they grow.
   let { keywords, starts, ends, next } = index;
   let count = 0;
@@ -157,8 +191,15 @@ export const indexKeywords = (automaton: Automaton, text: string, index: Keyword
       keywords[count] = keyword;
       starts[count] = position + 1 - (lengths[keyword] as number);
       ends[count] = position + 1;
-      next[count] = stamp[keyword] === epoch ? (head[keyword] as number) : -1;
-      stamp[keyword] = epoch;
+      if (stamp[keyword] === epoch) next[count] = head[keyword] as number;
+      else {
+        // First occurrence in this text: its groups occur too.
+        next[count] = -1;
+        stamp[keyword] = epoch;
+        const last = groupStart[keyword + 1] as number;
+        for (let group = groupStart[keyword] as number; group < last; group++)
+          groupStamp[groupOf[group] as number] = epoch;
+      }
       head[keyword] = count++;
     }
   }

@@ -28,7 +28,7 @@ type CompiledRule = {
   pointsCases: { when: CompiledNode; points: number }[];
 };
 
-type Registry = { ids: Map<string, number>; words: string[] };
+type Registry = { ids: Map<string, number>; words: string[]; groups: Int32Array[] };
 
 const register = (registry: Registry, issues: Issue[], word: string, raw = false): number | null => {
   // Variant spellings are registered as written: the fast scan sees the text before they are replaced.
@@ -67,9 +67,9 @@ const mergeFirst = (spans: Span[], length: number): Span => {
 };
 
 /** Normalises and indexes one side of a chat into its reusable buffers. */
-const makeSide = (automaton: Automaton, keywordCount: number) => {
+const makeSide = (automaton: Automaton, keywordCount: number, groups: readonly Int32Array[]) => {
   const workspace = createWorkspace();
-  const hits = createKeywordIndex(keywordCount);
+  const hits = createKeywordIndex(keywordCount, groups);
   return (text: string): SideText => {
     const normalized = normalizeInto(text, workspace);
     indexKeywords(automaton, normalized.text, hits);
@@ -190,8 +190,12 @@ const prepare = ({
   const selected = applied.result.filter(
     (rule) => !platform || rule.platforms.length === 0 || rule.platforms.includes(platform),
   );
-  const registry: Registry = { ids: new Map(), words: [] };
-  const compiler = { keywordId: (word: string) => register(registry, issues, word), issues };
+  const registry: Registry = { ids: new Map(), words: [], groups: [] };
+  const compiler = {
+    keywordId: (word: string) => register(registry, issues, word),
+    issues,
+    groups: registry.groups,
+  };
   const compiled = selected.map((rule) => compileRule(rule, compiler));
   const variantIds = variantTokens.flatMap((token) => register(registry, issues, token, true) ?? []);
   for (const entry of compiled.filter(
@@ -277,8 +281,8 @@ export const compileLibrary = (input: {
     solo: planScan({ rules: messageRules, pick: (node) => node.solo, automaton, variantIds }),
   };
   const counters = { checks: 0, fullChecks: 0 };
-  const agentSide = makeSide(automaton, registry.words.length);
-  const buyerSide = makeSide(automaton, registry.words.length);
+  const agentSide = makeSide(automaton, registry.words.length, registry.groups);
+  const buyerSide = makeSide(automaton, registry.words.length, registry.groups);
   const byId = new Map(selected.map((rule) => [rule.id, rule]));
   const check: Check = ({ text, buyerText }) => {
     const plan = buyerText ? plans.withBuyer : plans.solo;

@@ -47,6 +47,8 @@ export type CompiledNode = {
 export type SpecCompiler = {
   keywordId: (keyword: string) => number | null;
   issues: Issue[];
+  /** Every keyword set a node asks "does any occur?" about: the keyword index marks them. */
+  groups: Int32Array[];
 };
 
 const clauseBreak = new Uint8Array(65536);
@@ -104,36 +106,38 @@ const keywordIds = (compiler: SpecCompiler, words: string[] | undefined, path: s
   });
 };
 
-/** Keyword ids of one node, as a list and as a membership table. */
-export type IdSet = { list: Int32Array; member: Uint8Array };
+/** Keyword ids of one node as a group of the keyword index: "does any occur" is one read. */
+export type IdSet = { group: number };
 
-const idSet = (ids: Iterable<number>): IdSet => {
-  const list = Int32Array.from(new Set(ids));
-  const member = new Uint8Array(list.reduce((top, id) => Math.max(top, id + 1), 0));
-  for (const id of list) member[id] = 1;
-  return { list, member };
+const idSet = (compiler: SpecCompiler, ids: Iterable<number>): IdSet => {
+  const list = Int32Array.from(new Set(ids)).sort();
+  // Many patterns require the same literals (发票 / 票): one group each, marked once per text.
+  const key = list.join(',');
+  const known = compiler.groups.findIndex((group) => group.join(',') === key);
+  if (known >= 0) return { group: known };
+  compiler.groups.push(list);
+  return { group: compiler.groups.length - 1 };
 };
 
-// The index's epoch stamps answer "does keyword k occur" in one read. A membership test walks
-// whichever is shorter: the node's ids, or the occurrences in the text.
+/** Keyword ids as a membership table, for collecting the spans of their occurrences. */
+const memberTable = (ids: readonly number[]): Uint8Array => {
+  const member = new Uint8Array(ids.reduce((top, id) => Math.max(top, id + 1), 0));
+  for (const id of ids) member[id] = 1;
+  return member;
+};
+
+// The index's epoch stamps answer "does keyword k occur" and "does any keyword of group g occur"
+// in one read each: a rule asks the second dozens of times per message.
 const has = (hits: KeywordIndex, id: number): boolean => hits.stamp[id] === hits.epoch;
 
-export const occursAny = (hits: KeywordIndex, ids: IdSet): boolean => {
-  if (ids.list.length <= hits.count) {
-    for (let at = 0; at < ids.list.length; at++)
-      if (hits.stamp[ids.list[at] as number] === hits.epoch) return true;
-    return false;
-  }
-  for (let slot = 0; slot < hits.count; slot++)
-    if (ids.member[hits.keywords[slot] as number] === 1) return true;
-  return false;
-};
+export const occursAny = (hits: KeywordIndex, ids: IdSet): boolean =>
+  hits.groupStamp[ids.group] === hits.epoch;
 
 /** Spans of the occurrences of any of `ids`. */
-const spansOf = (hits: KeywordIndex, ids: IdSet): Span[] => {
+const spansOf = (hits: KeywordIndex, member: Uint8Array): Span[] => {
   const spans: Span[] = [];
   for (let slot = 0; slot < hits.count; slot++)
-    if (ids.member[hits.keywords[slot] as number] === 1)
+    if (member[hits.keywords[slot] as number] === 1)
       spans.push([hits.starts[slot] as number, hits.ends[slot] as number]);
   return spans;
 };
@@ -155,8 +159,8 @@ const compileKeywords = (
   if (any.length + all.length + atLeast.length + none.length === 0)
     return reportSpecIssue(compiler, path, 'keywords 至少需要 any、all、atLeast 或 none 之一');
   const positive = [...any, ...all, ...atLeast];
-  const positiveIds = idSet(positive);
-  const anyIds = idSet(any);
+  const positiveIds = memberTable(positive);
+  const anyIds = any.length > 0 ? idSet(compiler, any) : null;
   const holds = (context: EvalContext): boolean => {
     const text = side(context, speaker);
     if (!text) return none.length > 0 && positive.length === 0;
@@ -168,7 +172,7 @@ const compileKeywords = (
       for (const id of atLeast) if (has(hits, id)) found++;
       if (found < count) return false;
     }
-    return any.length === 0 || occursAny(hits, anyIds);
+    return anyIds === null || occursAny(hits, anyIds);
   };
   const spans = speaker === 'agent' && positive.length > 0;
   const evaluate: Evaluate = (context) => {
@@ -183,7 +187,7 @@ const compileKeywords = (
     trigger,
     solo: trigger,
     strength: Math.min(...words.map((word) => word.length)),
-    need: speaker === 'agent' && any.length > 0 ? anyIds : undefined,
+    need: speaker === 'agent' && anyIds !== null ? anyIds : undefined,
   };
 };
 
@@ -217,7 +221,11 @@ const literalIds = (
     if (id === null) return null;
     ids.add(id);
   }
-  return { ids, lookup: idSet(ids), strength: Math.min(...literals.map((literal) => literal.length)) };
+  return {
+    ids,
+    lookup: idSet(compiler, ids),
+    strength: Math.min(...literals.map((literal) => literal.length)),
+  };
 };
 
 const compilePattern = (
