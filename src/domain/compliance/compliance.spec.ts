@@ -113,11 +113,17 @@ const idSet = (compiler: SpecCompiler, ids: Iterable<number>): IdSet => {
   const list = Int32Array.from(new Set(ids)).sort();
   // Many patterns require the same literals (发票 / 票): one group each, marked once per text.
   const key = list.join(',');
-  const known = compiler.groups.findIndex((group) => group.join(',') === key);
-  if (known >= 0) return { group: known };
+  const known = groupsByKey.get(compiler.groups) ?? new Map<string, number>();
+  groupsByKey.set(compiler.groups, known);
+  const found = known.get(key);
+  if (found !== undefined) return { group: found };
+  known.set(key, compiler.groups.length);
   compiler.groups.push(list);
   return { group: compiler.groups.length - 1 };
 };
+
+// Per compilation (its group list): the groups registered so far, by their sorted ids.
+const groupsByKey = new WeakMap<Int32Array[], Map<string, number>>();
 
 /** Keyword ids as a membership table, for collecting the spans of their occurrences. */
 const memberTable = (ids: readonly number[]): Uint8Array => {
