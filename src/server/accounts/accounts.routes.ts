@@ -25,8 +25,8 @@ import {
   toTeamDto,
 } from './accounts.schemas.js';
 
-const shopResponse = z.object({ shop: shopSchema });
-const teamResponse = z.object({ team: teamSchema });
+export const shopResponse = z.object({ shop: shopSchema });
+export const teamResponse = z.object({ team: teamSchema });
 
 /** Shops, their sub-accounts (子账号) and teams of the signed-in user's organisation. */
 export const accountsRoutes: AreaRoutes = async (app, deps) => {

@@ -12,9 +12,9 @@ import {
   userSchema,
 } from './accounts.schemas.js';
 
-const userResponse = z.object({ user: userSchema });
+export const userResponse = z.object({ user: userSchema });
 
-const createUserBody = z.strictObject({
+export const createUserBody = z.strictObject({
   login: loginField,
   displayName: displayNameField,
   role: roleField,
@@ -23,7 +23,7 @@ const createUserBody = z.strictObject({
   password: z.string().min(8, '至少 8 个字符').max(200).optional(),
 });
 
-const updateUserBody = z.strictObject({
+export const updateUserBody = z.strictObject({
   displayName: displayNameField.optional(),
   role: roleField.optional(),
   teamId: idField.nullable().optional(),

@@ -36,7 +36,14 @@ export type MyExam = {
  * A question as the candidate sees it: no answer key. Choice options come in display order (the
  * attempt's shuffle already applied), and choice answers are sent as those displayed indexes.
  */
-export type CandidateQuestion = {
+export type CandidateQuestion = CandidateSubQuestion & {
+  /** The case material of a 案例题, whose sub-questions are answered as { "0": …, "1": … }. */
+  material?: string;
+  subQuestions?: CandidateSubQuestion[];
+};
+
+/** A question without case material: a 案例题's sub-questions are never cases themselves. */
+export type CandidateSubQuestion = {
   key: string;
   type: QuestionType;
   stem: string;
@@ -46,9 +53,6 @@ export type CandidateQuestion = {
   blanks?: number;
   /** The buyer's message a 话术题 replies to. */
   buyerText?: string;
-  /** The case material of a 案例题, whose sub-questions are answered as { "0": …, "1": … }. */
-  material?: string;
-  subQuestions?: CandidateQuestion[];
 };
 
 /**
@@ -112,7 +116,7 @@ export type WrongQuestion = {
   blanks?: number;
   buyerText?: string;
   material?: string;
-  subQuestions?: CandidateQuestion[];
+  subQuestions?: CandidateSubQuestion[];
   answerKey: unknown;
   explanation: string;
   wrongCount: number;

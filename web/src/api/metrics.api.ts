@@ -63,8 +63,24 @@ export type ImportJob = {
   rowsRead: number;
   rowsInserted: number;
   rowsRejected: number;
-  errorCount?: number;
+  errorCount: number;
   issues: Issue[];
+};
+
+/** A past import run (导入记录) as GET /api/imports lists it: the stored row, issues as saved. */
+export type ImportHistoryEntry = {
+  id: string;
+  kind: RecordKind;
+  fileName: string;
+  mode: ImportMode;
+  status: 'done' | 'rejected';
+  rowsRead: number;
+  rowsInserted: number;
+  rowsRejected: number;
+  issues: unknown;
+  createdBy: string | null;
+  startedAt: string;
+  finishedAt: string;
 };
 
 export type ImportInput = {
@@ -107,7 +123,7 @@ export const listRestatements = (query: { from?: string; to?: string }) =>
 export const ruleCredit = (ruling: { shop: string; order: string; agent: string | null; reason: string }) =>
   request<void>('/api/metrics/credit-rulings', { method: 'PUT', body: ruling });
 
-export const listImports = () => request<{ jobs: (ImportJob & { startedAt: string })[] }>('/api/imports');
+export const listImports = () => request<{ jobs: ImportHistoryEntry[] }>('/api/imports');
 
 /** The address of the Excel export of the same filters (a plain link downloads it). */
 export const metricsExportUrl = (filters: MetricsFilters): string => {

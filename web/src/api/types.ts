@@ -1,8 +1,7 @@
+import type { Permission, Role } from '../../../src/domain/accounts/index.js';
 import type { Platform } from '../../../src/domain/shared/index.js';
 
-export type { Platform };
-
-export type Role = 'admin' | 'supervisor' | 'agent';
+export type { Permission, Platform, Role };
 
 export type SubAccountRef = { id: string; name: string; shopId: string };
 
@@ -27,4 +26,5 @@ export type SubAccount = { id: string; shopId: string; name: string };
 
 export type Team = { id: string; name: string; memberCount: number };
 
-export type Session = { user: User; csrfToken: string };
+/** The signed-in user, the CSRF token for mutations and what the user may do (for the UI to hide the rest). */
+export type Session = { user: User; csrfToken: string; permissions: Permission[] };

@@ -204,7 +204,7 @@ export const ImportPanel = () => {
           showIcon
           title={
             checked.status === 'rejected'
-              ? t('metrics.import.rejectedAll', { count: checked.errorCount ?? checked.issues.length })
+              ? t('metrics.import.rejectedAll', { count: checked.errorCount })
               : t('metrics.import.preview', {
                   rows: checked.rowsRead,
                   inserted: checked.rowsInserted,

@@ -1,0 +1,62 @@
+import type { getShopMetricSettings } from '../../../src/app/metrics-store/metrics-store.settings.js';
+import type { importRecords, listImports } from '../../../src/app/metrics-store/index.js';
+import type { settingsBody, settingsResponse } from '../../../src/server/metrics/metrics-settings.schemas.js';
+import type {
+  creditRulingBody,
+  explainQuery,
+  explainResponse,
+  importBody,
+  metricsQuery,
+  metricsResponse,
+  restatementsQuery,
+  restatementsResponse,
+} from '../../../src/server/metrics/metrics.schemas.js';
+import type {
+  ShopMetricSettings,
+  saveShopMetricSettings,
+} from '../../../web/src/api/metrics-settings.api.js';
+import type {
+  ExplainQuery,
+  ExplainResult,
+  ImportInput,
+  ImportJob,
+  ImportHistoryEntry,
+  MetricsFilters,
+  MetricsResult,
+  Restatement,
+  ruleCredit,
+} from '../../../web/src/api/metrics.api.js';
+import type { Accepted, Assert, Equal, Fits, Mutual, ReadAs, Result, Returned, Sent } from './contract.js';
+
+// 绩效 (web/src/api/metrics.api.ts ↔ src/server/metrics/metrics.routes.ts).
+export type MetricsContract = [
+  Mutual<MetricsResult, Sent<typeof metricsResponse>>,
+  Assert<Equal<MetricsResult, Sent<typeof metricsResponse>>>,
+  Fits<MetricsFilters, Accepted<typeof metricsQuery>>,
+  Mutual<ExplainResult, Sent<typeof explainResponse>>,
+  Assert<Equal<ExplainResult, Sent<typeof explainResponse>>>,
+  Fits<ExplainQuery, Accepted<typeof explainQuery>>,
+  Mutual<Restatement[], Sent<typeof restatementsResponse>['restatements']>,
+  Assert<Equal<Restatement[], Sent<typeof restatementsResponse>['restatements']>>,
+  Fits<{ from?: string; to?: string }, Accepted<typeof restatementsQuery>>,
+  Fits<Parameters<typeof ruleCredit>[0], Accepted<typeof creditRulingBody>>,
+  Fits<ImportInput, Accepted<typeof importBody>>,
+  // POST and GET /api/imports declare no response schema: the handler's value is sent as it is.
+  Mutual<ImportJob, Result<typeof importRecords>>,
+  Assert<Equal<ImportJob, Result<typeof importRecords>>>,
+  // The store reads kind, mode and status as text; the web names the values the import writes.
+  Mutual<ImportHistoryEntry[], ReadAs<Result<typeof listImports>, ImportHistoryEntry[]>>,
+  Assert<Equal<ImportHistoryEntry[], ReadAs<Result<typeof listImports>, ImportHistoryEntry[]>>>,
+];
+
+// 绩效设置 (web/src/api/metrics-settings.api.ts ↔ src/server/metrics/metrics-settings.routes.ts).
+// The response schema leaves the settings open records (the use-case checks them against the
+// settings schema), so the web type is held against what the use-case returns, and against the
+// schema with those records read as the web reads them.
+export type MetricsSettingsContract = [
+  Mutual<ShopMetricSettings, Result<typeof getShopMetricSettings>>,
+  Assert<Equal<ShopMetricSettings, Result<typeof getShopMetricSettings>>>,
+  Mutual<Returned<typeof saveShopMetricSettings>, Result<typeof getShopMetricSettings>>,
+  Mutual<ShopMetricSettings, ReadAs<Sent<typeof settingsResponse>, ShopMetricSettings>>,
+  Fits<Parameters<typeof saveShopMetricSettings>[1], Accepted<typeof settingsBody>>,
+];
