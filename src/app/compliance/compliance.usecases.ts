@@ -3,7 +3,7 @@ import type { Finding } from '../../domain/compliance/index.js';
 import type { RuleDeposit, RuleKind, RuleScope } from '../../domain/rules/index.js';
 import { isPlatform, type Platform } from '../../domain/shared/index.js';
 import type { Db } from '../../store/database.js';
-import { findShop } from '../../store/shops.repository.js';
+import { findShop, listShops } from '../../store/shops.repository.js';
 import { accountsErrors } from '../accounts/index.js';
 import type { Actor, Clock } from '../accounts/index.js';
 import { builtInRuleLibrary, type RuleLibrary } from './compliance.library.js';
@@ -23,17 +23,26 @@ const authorize = (actor: Actor, permission: Permission): void => {
   if (!hasPermission(actor.role, permission)) throw accountsErrors.forbidden();
 };
 
+/** The shop a check names, by id or by name (as `kefu … --shop` does), within the actor's organisation. */
 const shopContext = async ({
   db,
   actor,
   shopId,
+  shopName,
 }: {
   db: Db;
   actor: Actor;
-  shopId: string;
-}): Promise<{ id: string; platform: Platform; timeZone: string }> => {
-  const shop = await findShop({ db, organizationId: actor.organizationId, id: shopId });
-  if (!shop || !isPlatform(shop.platform)) throw accountsErrors.invalidReference('body.shopId', '店铺');
+  shopId?: string | undefined;
+  shopName?: string | undefined;
+}): Promise<{ id: string; platform: Platform; timeZone: string } | null> => {
+  if (shopId === undefined && shopName === undefined) return null;
+  const organizationId = actor.organizationId;
+  const shop =
+    shopId !== undefined
+      ? await findShop({ db, organizationId, id: shopId })
+      : (await listShops({ db, organizationId })).find((one) => one.name === shopName);
+  if (!shop || !isPlatform(shop.platform))
+    throw accountsErrors.invalidReference(shopId !== undefined ? 'body.shopId' : 'body.shop', '店铺');
   return { id: shop.id, platform: shop.platform, timeZone: shop.timeZone };
 };
 
@@ -51,11 +60,18 @@ export const checkReply = async ({
   text,
   buyerText,
   shopId,
-}: Deps & { text: string; buyerText?: string | undefined; shopId?: string | undefined }): Promise<{
+  shop: shopName,
+}: Deps & {
+  text: string;
+  buyerText?: string | undefined;
+  shopId?: string | undefined;
+  /** The shop's name, instead of its id. */
+  shop?: string | undefined;
+}): Promise<{
   findings: readonly Finding[];
 }> => {
   authorize(actor, 'compliance.check');
-  const shop = shopId ? await shopContext({ db, actor, shopId }) : null;
+  const shop = await shopContext({ db, actor, shopId, shopName });
   const day = dayIn(clock.now(), shop?.timeZone ?? defaultTimeZone);
   const settings = shop
     ? settingsInForce(

@@ -102,6 +102,26 @@ describe('compliance API (话术检查 and 规则库)', () => {
     expect(jd.map((finding) => finding.rule)).not.toContain('close_order');
   });
 
+  test('a shop may be named instead of given by id, as `kefu check --shop` does', async () => {
+    const text = '亲，这单我直接给您关闭交易了';
+    const { name } = await server.db
+      .selectFrom('shops')
+      .select('name')
+      .where('id', '=', await shopId('jd'))
+      .executeTakeFirstOrThrow();
+    const byName = await check(admin, { text, shop: name });
+    expect(byName.statusCode).toBe(200);
+    expect((byName.json().findings as FindingDto[]).map((finding) => finding.rule)).not.toContain(
+      'close_order',
+    );
+    const unknown = await check(admin, { text, shop: '没有这家店' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toEqual([{ path: 'body.shop', message: '店铺不存在' }]);
+    const both = await check(admin, { text, shop: name, shopId: await shopId('jd') });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.details.map((detail: { path: string }) => detail.path)).toContain('body.shop');
+  });
+
   test('a shop of another organisation is refused as an unknown body.shopId', async () => {
     const response = await check(otherAdmin, { text: '您好', shopId: await shopId('tmall') });
     expect(response.statusCode).toBe(400);

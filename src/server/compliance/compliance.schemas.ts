@@ -9,15 +9,21 @@ export const checkTextMaxLength = 20_000;
 
 const kindField = z.enum(ruleKinds).describe('general 一般违规 / serious 严重违规 / service 服务规范');
 
-export const checkBody = z.strictObject({
-  text: z.string().min(1).max(checkTextMaxLength).describe("The agent's reply to check"),
-  buyerText: z
-    .string()
-    .max(checkTextMaxLength)
-    .optional()
-    .describe("The buyer's message the reply answers; some rules need it"),
-  shopId: idField.optional().describe("Only the rules of this shop's platform apply"),
-});
+export const checkBody = z
+  .strictObject({
+    text: z.string().min(1).max(checkTextMaxLength).describe("The agent's reply to check"),
+    buyerText: z
+      .string()
+      .max(checkTextMaxLength)
+      .optional()
+      .describe("The buyer's message the reply answers; some rules need it"),
+    shopId: idField.optional().describe("Only the rules of this shop's platform apply"),
+    shop: z.string().min(1).max(200).optional().describe('The shop by its name, instead of shopId'),
+  })
+  .refine((body) => body.shopId === undefined || body.shop === undefined, {
+    path: ['shop'],
+    message: '店铺只能用 shopId 或 shop 之一指定',
+  });
 
 export const findingSchema = z.object({
   rule: z.string().describe('Rule id, e.g. offsite_contact'),
