@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { loadRuleLibrary } from '../../io/rules/index.js';
 import { compileLibrary } from './compliance.checker.js';
 import { normalizeText, originalSpan } from './compliance.normalize.js';
+import { checkOrderFacts } from './compliance.orders.js';
 
 const checker = compileLibrary({ rules: loadRuleLibrary().result, at: '2026-01-01' });
 // Generous wall-clock guards, against catastrophic backtracking rather than for speed: 200 ms for
@@ -41,6 +42,63 @@ describe('compliance engine under arbitrary input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('whole conversations of arbitrary messages never throw, each finding inside its own message', () => {
+    const message = fc.record({
+      speaker: fc.constantFrom('agent' as const, 'buyer' as const),
+      text: mixedScript,
+      replyKind: fc.constantFrom('human' as const, 'auto' as const, 'welcome' as const, 'assist' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 12 }), (messages) => {
+        let findings: ReturnType<typeof checker.checkConversation>['findings'] = [];
+        expect(timed(() => (findings = checker.checkConversation({ messages }).findings))).toBeLessThan(
+          boundMs * 5,
+        );
+        for (const finding of findings) {
+          const text = messages[finding.messageIndex]?.text ?? '';
+          expect(messages[finding.messageIndex]?.speaker).toBe('agent');
+          expect(finding.evidence).toBe(text.slice(finding.start, finding.end));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('order facts: arbitrary replies against arbitrary orders never throw, spans stay in the reply', () => {
+    const time = fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 });
+    const order = fc.record({
+      order: fc.string({ minLength: 1, maxLength: 12 }),
+      created: time,
+      paid: fc.option(time, { nil: null }),
+      amount: fc.integer({ min: 0, max: 10_000_000 }),
+      shipped: fc.option(time, { nil: null }),
+      postage: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }),
+      closedBy: fc.option(fc.constantFrom('seller', 'buyer', 'system', '卖家', ''), { nil: null }),
+    });
+    // Promises the order-fact rules judge, inside arbitrary text, so that findings do turn up.
+    const promise = fc.constantFrom('今天一定给您发货', '亲，包邮的哦', '我帮您把订单关闭了', '明天发出');
+    const text = fc.oneof(
+      mixedScript,
+      fc.tuple(mixedScript, promise, mixedScript).map((parts) => parts.join('')),
+    );
+    const reply = fc.record({ time, text, buyerText: mixedScript });
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.array(reply, { maxLength: 6 }), fc.array(order, { maxLength: 6 }), (replies, orders) => {
+        const messages = replies.map((entry, messageIndex) => ({ ...entry, messageIndex }));
+        for (const finding of checkOrderFacts({ messages, orders, offsetMs: () => 8 * 3_600_000 })) {
+          const text = messages[finding.messageIndex]?.text ?? '';
+          expect(finding.start).toBeGreaterThanOrEqual(0);
+          expect(finding.end).toBeLessThanOrEqual(text.length);
+          expect(finding.start).toBeLessThanOrEqual(finding.end);
+          checked++;
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(checked).toBeGreaterThan(0);
   });
 
   test('a 100 KB message is checked within the bound', () => {
