@@ -32,16 +32,19 @@ describe('kefu check', () => {
     expect(stdout()).toContain('invoice');
     expect(stdout()).toContain('「不开发票」');
     expect(stdout()).toContain('建议：');
+    expect(stdout()).toMatch(/建议改写：亲，发票是可以开的.*\n$/);
   });
 
   test('with --buyer and --format json, the finding uses the buyer context', async () => {
     const { io, stdout } = capture();
     const argv = ['check', '可以的', '--buyer', '能银行转账吗', '--format', 'json', '--at', '2026-01-01'];
     expect(await runCli({ argv, io })).toBe(3);
-    const { findings } = JSON.parse(stdout()) as {
+    const { findings, rewrite } = JSON.parse(stdout()) as {
       findings: { rule: string; points: number; start: number }[];
+      rewrite: string;
     };
     expect(findings).toMatchObject([{ rule: 'offsite_payment', points: 6, start: 0 }]);
+    expect(rewrite).toContain('平台内付款');
   });
 
   test('--shop-rules switches rules off and adds forbidden words', async () => {

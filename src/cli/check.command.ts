@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Option } from 'commander';
 import type { Checker, Finding } from '../domain/compliance/index.js';
-import { compileLibrary } from '../domain/compliance/index.js';
+import { compileLibrary, rewriteReply } from '../domain/compliance/index.js';
 import type { ShopOverrides } from '../domain/rules/index.js';
 import type { Issue } from '../domain/shared/index.js';
 import { formatLocation } from '../domain/shared/index.js';
@@ -75,8 +75,14 @@ const formatTable = (findings: readonly Finding[]): string => {
 };
 
 const checkText = (io: CliIo, checker: Checker, text: string, options: CheckOptions) => {
-  const { findings } = checker.check({ text, buyerText: options.buyer });
-  io.stdout(options.format === 'json' ? `${JSON.stringify({ findings }, null, 2)}\n` : formatTable(findings));
+  const judge = (reply: string) => checker.check({ text: reply, buyerText: options.buyer }).findings;
+  const findings = judge(text);
+  const rewrite = rewriteReply(text, judge, findings);
+  io.stdout(
+    options.format === 'json'
+      ? `${JSON.stringify({ findings, rewrite }, null, 2)}\n`
+      : formatTable(findings) + (rewrite === null ? '' : `建议改写：${rewrite}\n`),
+  );
   if (findings.length > 0) throw new CliError(`${findings.length} finding(s)`, findingsExitCode);
 };
 

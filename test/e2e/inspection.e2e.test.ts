@@ -54,13 +54,13 @@ describe('质检 → 话术检查 and 规则库', () => {
     await page.context().close();
   });
 
-  test('adopting the suggestion replaces the offending sentence and the reply then passes', async () => {
+  test('adopting 建议改写 replaces the offending sentences, keeps the rest, and the reply then passes', async () => {
     const page = await signedInPage();
     await page.goto(`${session.harness.baseUrl}/inspection/check`);
     await reply(page).fill('亲，这款有现货的。特价商品不开发票的哦。');
-    const finding = page.getByTestId('finding').filter({ hasText: '发票' });
-    await finding.waitFor();
-    await finding.getByRole('button', { name: '采用建议' }).click();
+    const rewrite = page.getByTestId('rewrite');
+    await rewrite.getByText('发票是可以开的').waitFor();
+    await rewrite.getByRole('button', { name: '采用改写' }).click();
     await page.getByText('未发现违规').waitFor();
     const text = await reply(page).inputValue();
     expect(text.startsWith('亲，这款有现货的。')).toBe(true);

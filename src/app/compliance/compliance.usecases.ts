@@ -1,5 +1,5 @@
 import { hasPermission, type Permission } from '../../domain/accounts/index.js';
-import type { Finding } from '../../domain/compliance/index.js';
+import { type Finding, rewriteReply } from '../../domain/compliance/index.js';
 import type { RuleDeposit, RuleKind, RuleScope } from '../../domain/rules/index.js';
 import { isPlatform, type Platform } from '../../domain/shared/index.js';
 import type { Db } from '../../store/database.js';
@@ -69,6 +69,8 @@ export const checkReply = async ({
   shop?: string | undefined;
 }): Promise<{
   findings: readonly Finding[];
+  /** The reply rewritten to break nothing (建议改写), or null when it breaks nothing. */
+  rewrite: string | null;
 }> => {
   authorize(actor, 'compliance.check');
   const shop = await shopContext({ db, actor, shopId, shopName });
@@ -82,7 +84,10 @@ export const checkReply = async ({
       )
     : undefined;
   const checker = library.checkerFor({ day, platform: shop?.platform, settings });
-  return checker.check({ text, ...(buyerText ? { buyerText } : {}) });
+  const judge = (reply: string) =>
+    checker.check({ text: reply, ...(buyerText ? { buyerText } : {}) }).findings;
+  const findings = judge(text);
+  return { findings, rewrite: rewriteReply(text, judge, findings) };
 };
 
 /** A rule of the library as the rule-library page shows it: the version in force today. */

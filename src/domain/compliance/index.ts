@@ -16,3 +16,4 @@ export type {
   OrderFacts,
 } from './compliance.orders.js';
 export { checkOrderFacts } from './compliance.orders.js';
+export { rewriteReply } from './compliance.rewrite.js';

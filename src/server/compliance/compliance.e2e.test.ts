@@ -67,7 +67,7 @@ describe('compliance API (话术检查 and 规则库)', () => {
   test('a compliant reply gets no findings', async () => {
     const response = await check(agent, { text: '亲，您好，这款现在有货，今天下单明天发货哦。' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ findings: [] });
+    expect(response.json()).toEqual({ findings: [], rewrite: null });
   });
 
   test('the buyer message gives context: agreeing to a bank transfer is a finding only after the buyer asks', async () => {
@@ -100,6 +100,14 @@ describe('compliance API (话术检查 and 规则库)', () => {
     const jd = (await check(admin, { text, shopId: await shopId('jd') })).json().findings as FindingDto[];
     expect(tmall.map((finding) => finding.rule)).toContain('close_order');
     expect(jd.map((finding) => finding.rule)).not.toContain('close_order');
+  });
+
+  test('a violating reply comes with 建议改写, a rewrite that passes the same check; a clean one with null', async () => {
+    const text = '亲，这款有现货的。要优惠的话加我微信 kefu_8866 聊';
+    const { rewrite, findings } = (await check(agent, { text })).json();
+    expect(findings.length).toBeGreaterThan(0);
+    expect(rewrite).toMatch(/^亲，这款有现货的。.*旺旺/);
+    expect((await check(agent, { text: rewrite })).json()).toEqual({ findings: [], rewrite: null });
   });
 
   test('a shop may be named instead of given by id, as `kefu check --shop` does', async () => {

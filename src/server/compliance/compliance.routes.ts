@@ -12,8 +12,12 @@ export const complianceRoutes: AreaRoutes = async (app, deps) => {
       schema: { tags: ['compliance'], body: checkBody, response: { 200: checkResponse } },
     },
     async (request) => {
-      const { findings } = await checkReply({ ...deps, actor: requireAuth(request).actor, ...request.body });
-      return { findings: findings.map(toFindingDto) };
+      const { findings, rewrite } = await checkReply({
+        ...deps,
+        actor: requireAuth(request).actor,
+        ...request.body,
+      });
+      return { findings: findings.map(toFindingDto), rewrite };
     },
   );
   app.get(

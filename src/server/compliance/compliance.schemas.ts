@@ -38,7 +38,15 @@ export const findingSchema = z.object({
   suggestion: z.string().describe('A compliant way to say it'),
 });
 
-export const checkResponse = z.object({ findings: z.array(findingSchema) });
+export const checkResponse = z.object({
+  findings: z.array(findingSchema),
+  rewrite: z
+    .string()
+    .nullable()
+    .describe(
+      'The reply rewritten to break nothing (建议改写): offending clauses replaced by the rules’ suggestions; null when clean',
+    ),
+});
 
 export const ruleSchema = z.object({
   id: z.string(),

@@ -22,7 +22,7 @@ import type {
   rulesResponse,
 } from '../../../src/server/compliance/compliance.schemas.js';
 import type { changePassword, login } from '../../../web/src/api/auth.api.js';
-import type { CheckInput, Finding, Rule } from '../../../web/src/api/compliance.api.js';
+import type { CheckInput, CheckOutcome, Rule } from '../../../web/src/api/compliance.api.js';
 import type {
   createShop,
   createSubAccount,
@@ -77,8 +77,8 @@ export type OrganisationContract = [
 
 // 话术检查 and 规则库 (web/src/api/compliance.api.ts ↔ src/server/compliance/compliance.routes.ts).
 export type ComplianceContract = [
-  Mutual<{ findings: Finding[] }, Sent<typeof checkResponse>>,
-  Assert<Equal<{ findings: Finding[] }, Sent<typeof checkResponse>>>,
+  Mutual<CheckOutcome, Sent<typeof checkResponse>>,
+  Assert<Equal<CheckOutcome, Sent<typeof checkResponse>>>,
   Fits<CheckInput, Accepted<typeof checkBody>>,
   Mutual<{ rules: Rule[] }, Sent<typeof rulesResponse>>,
   Assert<Equal<{ rules: Rule[] }, Sent<typeof rulesResponse>>>,

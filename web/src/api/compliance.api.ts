@@ -22,6 +22,9 @@ export type Finding = {
 
 export type CheckInput = { text: string; buyerText?: string; shopId?: string };
 
+/** What the check found, and the reply rewritten to break nothing (建议改写; null when clean). */
+export type CheckOutcome = { findings: Finding[]; rewrite: string | null };
+
 export type Rule = {
   id: string;
   title: string;
@@ -39,6 +42,6 @@ export type Rule = {
 };
 
 export const checkReply = (input: CheckInput) =>
-  request<{ findings: Finding[] }>('/api/check', { method: 'POST', body: input });
+  request<CheckOutcome>('/api/check', { method: 'POST', body: input });
 
 export const listRules = () => request<{ rules: Rule[] }>('/api/rules');

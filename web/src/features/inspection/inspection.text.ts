@@ -1,5 +1,3 @@
-import type { Finding } from '../../api/compliance.api.js';
-
 /** A marked span of a text: UTF-16 offsets, `end` exclusive. */
 export type Span = { start: number; end: number };
 
@@ -29,21 +27,4 @@ export const segmentText = (text: string, findings: readonly Span[]): Segment[] 
     segments.push({ text: text.slice(start, end), start, findings: covering });
   }
   return segments;
-};
-
-const sentenceEnd = /[。！？!?；;\n]/;
-
-/**
- * Replaces the sentence that holds a finding with its suggestion, so adopting one suggestion in a
- * long reply keeps the other sentences; a one-sentence reply is replaced whole.
- */
-export const adoptSuggestion = (text: string, finding: Finding): string => {
-  let from = Math.min(Math.max(finding.start, 0), text.length);
-  while (from > 0 && !sentenceEnd.test(text[from - 1] ?? '')) from--;
-  let to = Math.min(Math.max(finding.end, from), text.length);
-  while (to < text.length && !sentenceEnd.test(text[to] ?? '')) to++;
-  // Keep a line break that ends the sentence; swallow sentence punctuation (the suggestion has its own).
-  if (to < text.length && text[to] !== '\n') to++;
-  const leading = text.slice(from, to).match(/^\s*/)?.[0] ?? '';
-  return `${text.slice(0, from)}${leading}${finding.suggestion}${text.slice(to)}`;
 };

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type CheckInput, checkReply, type Finding, listRules } from '../../api/compliance.api.js';
+import { type CheckInput, type CheckOutcome, checkReply, listRules } from '../../api/compliance.api.js';
 import { listShops } from '../../api/organisation.api.js';
 
 export const inspectionKeys = {
@@ -9,7 +9,7 @@ export const inspectionKeys = {
 };
 
 /** What was checked and what was found: the highlight must use the text the offsets belong to. */
-export type CheckResult = { text: string; findings: Finding[] };
+export type CheckResult = CheckOutcome & { text: string };
 
 /**
  * Checks a reply as the agent types. Each input is its own query, so an answer for an older text
@@ -18,10 +18,7 @@ export type CheckResult = { text: string; findings: Finding[] };
 export const useReplyCheck = (input: CheckInput) =>
   useQuery({
     queryKey: inspectionKeys.check(input),
-    queryFn: async (): Promise<CheckResult> => ({
-      text: input.text,
-      findings: (await checkReply(input)).findings,
-    }),
+    queryFn: async (): Promise<CheckResult> => ({ text: input.text, ...(await checkReply(input)) }),
     enabled: input.text.trim() !== '',
     placeholderData: keepPreviousData,
     staleTime: 60_000,

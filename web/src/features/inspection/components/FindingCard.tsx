@@ -1,19 +1,10 @@
-import { Button, Card, Flex, Tag, Typography } from 'antd';
+import { Card, Flex, Tag, Typography } from 'antd';
 import type { Finding } from '../../../api/compliance.api.js';
 import { t } from '../../../i18n/i18n.js';
 import { kindColor, kindLabel, pointsLabel } from '../inspection.labels.js';
 
 /** One finding: which rule, what it costs, the words that broke it, why, and a compliant way to say it. */
-export const FindingCard = ({
-  finding,
-  canAdopt,
-  onAdopt,
-}: {
-  finding: Finding;
-  /** False while the reply on screen is newer than the one this finding is about. */
-  canAdopt: boolean;
-  onAdopt: () => void;
-}) => (
+export const FindingCard = ({ finding }: { finding: Finding }) => (
   <Card size="small" data-testid="finding" styles={{ body: { padding: 12 } }}>
     <Flex justify="space-between" align="center" gap={8} wrap>
       <Typography.Text strong>{finding.ruleTitle}</Typography.Text>
@@ -33,11 +24,6 @@ export const FindingCard = ({
     <div style={{ background: '#f6ffed', border: '1px solid #b7eb8f', borderRadius: 6, padding: '8px 10px' }}>
       <Typography.Text type="secondary">{t('inspection.check.suggestion')}：</Typography.Text>
       <Typography.Text>{finding.suggestion}</Typography.Text>
-      <Flex justify="end" style={{ marginTop: 6 }}>
-        <Button size="small" type="primary" ghost disabled={!canAdopt} onClick={onAdopt}>
-          {t('inspection.check.adopt')}
-        </Button>
-      </Flex>
     </div>
   </Card>
 );

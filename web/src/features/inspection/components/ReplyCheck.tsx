@@ -1,10 +1,9 @@
-import { Alert, App, Card, Col, Flex, Form, Input, Result, Row, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Result, Row, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { checkTextMaxLength, type Finding } from '../../../api/compliance.api.js';
+import { checkTextMaxLength } from '../../../api/compliance.api.js';
 import { describeError } from '../../../api/errors.js';
 import { useDebouncedValue } from '../../../components/useDebouncedValue.js';
 import { t } from '../../../i18n/i18n.js';
-import { adoptSuggestion } from '../inspection.text.js';
 import { type CheckResult, useReplyCheck } from '../queries.js';
 import { FindingCard } from './FindingCard.js';
 import { HighlightedReply } from './HighlightedReply.js';
@@ -13,6 +12,34 @@ import { ShopSelect } from './ShopSelect.js';
 // Long enough to skip most keystrokes, short enough to feel live.
 const debounceMs = 250;
 
+/** 建议改写: the whole reply with every offending sentence replaced, ready to take over. */
+const Rewrite = ({
+  rewrite,
+  current,
+  onAdopt,
+}: {
+  rewrite: string;
+  current: boolean;
+  onAdopt: () => void;
+}) => (
+  <Card
+    size="small"
+    data-testid="rewrite"
+    title={t('inspection.check.rewrite')}
+    styles={{ header: { background: '#f6ffed' } }}
+    extra={
+      <Button size="small" type="primary" disabled={!current} onClick={onAdopt}>
+        {t('inspection.check.adoptRewrite')}
+      </Button>
+    }
+  >
+    <Typography.Paragraph copyable={{ text: rewrite }} style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>
+      {rewrite}
+    </Typography.Paragraph>
+    <Typography.Text type="secondary">{t('inspection.check.rewriteHint')}</Typography.Text>
+  </Card>
+);
+
 const Findings = ({
   result,
   current,
@@ -20,7 +47,7 @@ const Findings = ({
 }: {
   result: CheckResult;
   current: boolean;
-  onAdopt: (finding: Finding) => void;
+  onAdopt: (rewrite: string) => void;
 }) => {
   if (result.findings.length === 0)
     return (
@@ -31,18 +58,15 @@ const Findings = ({
         style={{ padding: '24px 8px' }}
       />
     );
+  const { rewrite } = result;
   return (
     <Flex vertical gap={12}>
       <Typography.Text strong type="danger">
         {t('inspection.check.found', { count: result.findings.length })}
       </Typography.Text>
+      {rewrite !== null && <Rewrite rewrite={rewrite} current={current} onAdopt={() => onAdopt(rewrite)} />}
       {result.findings.map((finding) => (
-        <FindingCard
-          key={`${finding.rule}-${finding.start}`}
-          finding={finding}
-          canAdopt={current}
-          onAdopt={() => onAdopt(finding)}
-        />
+        <FindingCard key={`${finding.rule}-${finding.start}`} finding={finding} />
       ))}
     </Flex>
   );
@@ -63,8 +87,8 @@ export const ReplyCheck = () => {
   const empty = text.trim() === '';
   const pending = settled !== input || check.isFetching;
   const result = check.isError || empty ? undefined : check.data;
-  const adopt = (finding: Finding) => {
-    setText(adoptSuggestion(text, finding));
+  const adopt = (rewrite: string) => {
+    setText(rewrite);
     message.success(t('inspection.check.adopted'));
   };
   return (
