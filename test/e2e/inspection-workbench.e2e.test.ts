@@ -235,7 +235,7 @@ describe('质检工作台', () => {
     await page.context().close();
   });
 
-  test('规则库: a supervisor turns a rule off for one shop and adds its own forbidden word', async () => {
+  test('规则库: a supervisor turns a rule off for one shop, changes points and adds its own forbidden word; 话术检查 for that shop applies them', async () => {
     const page = await signIn('zhuguan');
     await page.goto(`${session.harness.baseUrl}/inspection/rules`);
     await page.getByText('店铺质检设置').click();
@@ -243,6 +243,7 @@ describe('质检工作台', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '天猫旗舰店' }).click();
     await page.getByText('这家店还没有自定义设置').waitFor();
     await page.getByLabel('缺少问候 启用').click();
+    await page.getByLabel('发票规范 本店扣分').fill('3');
     await page.getByRole('button', { name: /添加自定义规则/ }).click();
     await page.getByLabel('名称').fill('本店禁用词');
     await page.getByLabel('规则 id').fill('shop_words');
@@ -257,7 +258,17 @@ describe('质检工作台', () => {
     await page.getByText(/已保存，自 \d{4}-\d{2}-\d{2} 起生效/).waitFor();
     await page.getByText(/当前版本：\d{4}-\d{2}-\d{2} 起生效/).waitFor();
     await expect(page.getByLabel('缺少问候 启用').getAttribute('aria-checked')).resolves.toBe('false');
+    await expect(page.getByLabel('发票规范 本店扣分').inputValue()).resolves.toBe('3');
     await screenshot(page, 'inspection-workbench-10-shop-settings');
+
+    // The live check of that shop uses the new version at once: its points and its own words.
+    await page.goto(`${session.harness.baseUrl}/inspection/check`);
+    await page.getByLabel('适用店铺').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '天猫旗舰店' }).click();
+    await page.getByLabel('客服回复').fill('亲，特价商品不开发票的哦，我们家全网最低');
+    const invoice = page.getByTestId('finding').filter({ hasText: '发票规范' });
+    await invoice.getByText('扣 3 分').waitFor();
+    await page.getByTestId('finding').filter({ hasText: '本店禁用词' }).waitFor();
     await page.context().close();
   });
 });
