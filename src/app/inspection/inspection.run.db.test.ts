@@ -225,6 +225,38 @@ describe('bulk inspection runs', () => {
     ]);
   });
 
+  test('order facts: "今天发货" and an order shipped the next morning is a late_shipping finding; one shipped that evening is not', async () => {
+    for (const [buyer, shipped] of [
+      ['b-late', '2026-03-03 09:15'],
+      ['b-kept', '2026-03-02 21:40'],
+    ] as const) {
+      await storeChat(database.db, fixture, {
+        conversation: `ship-${buyer}`,
+        buyer,
+        agent: '旗舰店:A',
+        lines: [
+          { at: '2026-03-02 10:00', from: 'buyer', text: '今天能发吗' },
+          { at: '2026-03-02 10:01', from: 'agent', text: '亲，您好，现在付款今天发货' },
+        ],
+      });
+      await storeOrder(database.db, fixture, {
+        orderId: `T-${buyer}`,
+        buyer,
+        created: '2026-03-02 10:05',
+        paid: '2026-03-02 10:06',
+        shipped,
+      });
+    }
+    await run('2026-03-02', '2026-03-02');
+    const late = (await findings()).filter((finding) => finding.ruleId === 'late_shipping');
+    expect(late).toEqual([
+      expect.objectContaining({
+        orderId: 'T-b-late',
+        evidence: expect.stringContaining('订单 T-b-late 于 03-03 09:15 发货'),
+      }),
+    ]);
+  });
+
   test('an order closed by the shop after the agent said so enriches the words finding with the order', async () => {
     await storeChat(database.db, fixture, {
       conversation: 'close',
