@@ -8,15 +8,17 @@
  * Several files are scored as one set, so the set grows with what reviewers labelled
  * (`kefu inspect export --out reviewed.jsonl`, then `--file data/eval/compliance.jsonl --file
  * reviewed.jsonl`). A text that occurs twice counts once, with its first label; a text labelled
- * differently in two places is reported.
+ * differently in two places is reported. A label naming a rule the library does not have (a shop's
+ * own rule, exported by `kefu inspect export`) is not scored as a miss; such labels are counted
+ * apart. The arithmetic is the domain's (compliance.evaluation.ts), shared with 样本评测.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compileLibrary } from '../src/domain/compliance/index.js';
+import { compileLibrary, evaluateLabelled } from '../src/domain/compliance/index.js';
 import { loadRuleLibrary } from '../src/io/rules/index.js';
 
 type Example = { id: string; buyer?: string; agent: string; rules: string[] };
-type Counts = { tp: number; fp: number; fn: number };
+type Line = Example & { file: string; line: number };
 
 const defaultFile = 'data/eval/compliance.jsonl';
 const fallbackFile = 'test/fixtures/compliance/dev.jsonl';
@@ -32,9 +34,21 @@ const parseLine = (line: string, lineNumber: number): Example | string => {
   }
 };
 
-const ratio = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
-const f1 = ({ tp, fp, fn }: Counts): number => ratio(2 * tp, 2 * tp + fp + fn);
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7);
+
+/** Every labelled line of the files, in order; malformed lines are reported and skipped. */
+const readLines = (files: string[]): Line[] =>
+  files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((text, index) => {
+        if (text.trim() === '') return [];
+        const example = parseLine(text, index + 1);
+        if (typeof example !== 'string') return [{ ...example, file, line: index + 1 }];
+        process.stderr.write(`${file}:${example}\n`);
+        return [];
+      }),
+  );
 
 const main = () => {
   const { values } = parseArgs({
@@ -55,77 +69,41 @@ const main = () => {
   const checker = compileLibrary({ rules: library.result, at: values.at ?? '2026-01-01' });
   for (const issue of [...library.issues, ...checker.issues].filter((entry) => entry.severity === 'error'))
     process.stderr.write(`rule issue: ${issue.message}\n`);
-  const counts = new Map<string, Counts>();
-  const count = (rule: string) => {
-    const entry = counts.get(rule) ?? { tp: 0, fp: 0, fn: 0 };
-    counts.set(rule, entry);
-    return entry;
-  };
-  let compliant = 0;
-  let falseAlarms = 0;
-  let examples = 0;
-  const seen = new Map<string, { where: string; rules: string }>();
-  const evaluateLine = (file: string, line: string, index: number) => {
-    if (line.trim() === '') return;
-    const example = parseLine(line, index + 1);
-    if (typeof example === 'string') {
-      process.stderr.write(`${file}:${example}\n`);
-      return;
-    }
-    const key = `${example.buyer ?? ''}\u0000${example.agent}`;
-    const labels = [...example.rules].sort().join(',');
-    const earlier = seen.get(key);
-    if (earlier) {
-      if (earlier.rules !== labels)
-        process.stderr.write(
-          `${file}:line ${index + 1}: labelled [${labels}] here but [${earlier.rules}] at ${earlier.where}; the first label counts\n`,
-        );
-      return;
-    }
-    seen.set(key, { where: `${file}:${index + 1}`, rules: labels });
-    examples++;
-    const found = new Set(
+  const result = evaluateLabelled({
+    examples: readLines(files),
+    judge: (example) =>
       checker
         .check({ text: example.agent, buyerText: example.buyer })
         .findings.map((finding) => finding.rule),
+    scored: new Set(checker.rules.map((rule) => rule.id)),
+  });
+  for (const { example, first } of result.conflicts)
+    process.stderr.write(
+      `${example.file}:line ${example.line}: labelled [${[...example.rules].sort()}] here but [${[...first.rules].sort()}] at ${first.file}:${first.line}; the first label counts\n`,
     );
-    const expected = new Set(example.rules);
-    for (const rule of expected)
-      if (found.has(rule)) count(rule).tp++;
-      else count(rule).fn++;
-    for (const rule of found) if (!expected.has(rule)) count(rule).fp++;
-    if (expected.size === 0) {
-      compliant++;
-      if (found.size > 0) falseAlarms++;
-    }
-    const wrong =
-      [...expected].some((rule) => !found.has(rule)) || [...found].some((rule) => !expected.has(rule));
-    if (values.errors && wrong)
+  if (values.errors)
+    for (const { example, found } of result.disagreements)
       process.stdout.write(
-        `✗ ${example.id} expected [${[...expected]}] got [${[...found]}] ${example.agent}\n`,
+        `✗ ${example.id} expected [${[...new Set(example.rules)]}] got [${found}] ${example.agent}\n`,
       );
-  };
-  for (const file of files)
-    for (const [index, line] of readFileSync(file, 'utf8').split('\n').entries())
-      evaluateLine(file, line, index);
-  const total: Counts = { tp: 0, fp: 0, fn: 0 };
-  process.stdout.write(`\n${files.join(' + ')}: ${examples} examples, ${compliant} compliant\n\n`);
+  process.stdout.write(
+    `\n${files.join(' + ')}: ${result.examples} examples, ${result.compliant} compliant\n\n`,
+  );
   process.stdout.write(
     `${'rule'.padEnd(18)}${'P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}   tp  fp  fn\n`,
   );
-  for (const [rule, entry] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    total.tp += entry.tp;
-    total.fp += entry.fp;
-    total.fn += entry.fn;
-    const precision = ratio(entry.tp, entry.tp + entry.fp);
-    const recall = ratio(entry.tp, entry.tp + entry.fn);
+  for (const entry of result.rules)
     process.stdout.write(
-      `${rule.padEnd(18)}${pct(precision)}${pct(recall)}${pct(f1(entry))} ${String(entry.tp).padStart(4)}${String(entry.fp).padStart(4)}${String(entry.fn).padStart(4)}\n`,
+      `${entry.rule.padEnd(18)}${pct(entry.precision)}${pct(entry.recall)}${pct(entry.f1)} ${String(entry.tp).padStart(4)}${String(entry.fp).padStart(4)}${String(entry.fn).padStart(4)}\n`,
     );
+  if (result.unscored.length > 0) {
+    const labels = result.unscored.reduce((sum, entry) => sum + entry.count, 0);
+    const rules = result.unscored.map((entry) => `${entry.rule} ×${entry.count}`).join(', ');
+    process.stdout.write(`\n${labels} labels not scored (unknown rules: ${rules})\n`);
   }
-  process.stdout.write(`\nmicro-F1 ${pct(f1(total)).trim()}  (target ≥ 95%)\n`);
+  process.stdout.write(`\nmicro-F1 ${pct(result.micro.f1).trim()}  (target ≥ 95%)\n`);
   process.stdout.write(
-    `false alarms on compliant lines ${pct(ratio(falseAlarms, compliant)).trim()} (${falseAlarms}/${compliant}, target ≤ 3%)\n`,
+    `false alarms on compliant lines ${pct(result.falseAlarmRate).trim()} (${result.falseAlarms}/${result.compliant}, target ≤ 3%)\n`,
   );
 };
 

@@ -4,6 +4,8 @@ import { systemClock } from '../app/accounts/index.js';
 import {
   addInspectionExamples,
   type ExampleDraft,
+  type ExamplesEvaluation,
+  evaluateInspectionExamples,
   exampleLines,
   listInspectionExamples,
   removeInspectionExample,
@@ -13,8 +15,9 @@ import { asOwner, shopIdNamed } from './cli.context.js';
 import { CliError, type CliIo } from './cli.io.js';
 
 // 标注样本 from the command line: list the labelled replies with the engine's verdict, add one,
-// import a file of evaluation lines (the format `kefu inspect export` writes), remove one. With
-// --shop the examples are the shop's: judged by its rules, and they may name its own rules.
+// import a file of evaluation lines (the format `kefu inspect export` writes), remove one, and score
+// the rule library on them (样本评测). With --shop the examples are the shop's: judged by its rules,
+// and they may name its own rules.
 
 const list = (text: string) =>
   text
@@ -55,7 +58,44 @@ const readDrafts = (file: string, shopId: string | undefined): ExampleDraft[] =>
   return drafts;
 };
 
-/** `kefu inspect examples list|add|import|remove`. */
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** 样本评测 as a table: the totals, one line per rule, then the examples the engine gets wrong. */
+const evaluationText = (result: ExamplesEvaluation, shop: string | undefined): string => {
+  const title = (rule: string) => result.titles[rule] ?? rule;
+  const lines = [
+    `样本评测：${shop ?? '不限店铺（内置规则）'} · ${result.examples} 条样本，${result.compliant} 条合规`,
+  ];
+  if (result.examples === 0) return `${lines[0]}\n（无标注样本）\n`;
+  const rows = result.rules.map((entry) => [
+    entry.rule,
+    entry.custom ? `${title(entry.rule)}（店铺自定义）` : title(entry.rule),
+    pct(entry.precision),
+    pct(entry.recall),
+    pct(entry.f1),
+    entry.support,
+    entry.tp,
+    entry.fp,
+    entry.fn,
+  ]);
+  lines.push(
+    '',
+    textTable(['规则', '名称', '精确率', '召回率', 'F1', '样本数', 'tp', 'fp', 'fn'], rows).trimEnd(),
+    '',
+    `micro-F1 ${pct(result.micro.f1)} · 误报率 ${pct(result.falseAlarmRate)}（${result.falseAlarms}/${result.compliant}）`,
+  );
+  if (result.unscored.length > 0)
+    lines.push(
+      `未计分（规则库里没有的规则）：${result.unscored.map((entry) => `${entry.rule} ×${entry.count}`).join('、')}`,
+    );
+  for (const one of result.disagreements)
+    lines.push(
+      `✗ ${one.id} 标注 [${one.rules.join(',')}] 引擎 [${one.engine.join(',')}] ${one.buyer ? `${one.buyer} → ` : ''}${one.agent}`,
+    );
+  return `${lines.join('\n')}\n`;
+};
+
+/** `kefu inspect examples list|add|import|remove|eval`. */
 export const addInspectExampleCommands = (inspect: Command, io: CliIo) => {
   const examples = inspect
     .command('examples')
@@ -152,6 +192,24 @@ export const addInspectExampleCommands = (inspect: Command, io: CliIo) => {
           examples: readDrafts(file, await shopIdNamed(db, actor, options.shop)),
         });
         io.stdout(`已导入 ${ids.length} 条标注样本\n`);
+      }),
+    );
+  examples
+    .command('eval')
+    .description(
+      "Score the rule library on the examples (样本评测): with --shop, the shop's library on its examples and the organisation-wide ones",
+    )
+    .option('--shop <name>', 'the shop whose rules, settings and own rules are scored')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .action((options: { shop?: string; format: 'table' | 'json' }) =>
+      asOwner(async ({ db, actor }) => {
+        const shopId = await shopIdNamed(db, actor, options.shop);
+        const result = await evaluateInspectionExamples({ db, clock: systemClock, actor, shopId });
+        io.stdout(
+          options.format === 'json'
+            ? `${JSON.stringify(result, null, 2)}\n`
+            : evaluationText(result, options.shop),
+        );
       }),
     );
   examples

@@ -23,6 +23,8 @@ describe('标注样本', () => {
     const page = await session.signIn('zhuguan');
     await page.goto(`${session.harness.baseUrl}/inspection/examples`);
     await page.getByText('还没有标注样本').waitFor();
+    const evaluation = page.getByTestId('examples-evaluation');
+    await evaluation.getByText('没有可评测的标注样本').waitFor();
     await screenshot(page, 'examples-01-empty');
 
     // A violation the engine catches.
@@ -57,6 +59,17 @@ describe('标注样本', () => {
       .getByTestId('examples-summary')
       .filter({ hasText: '共 2 条 · 本页 1 条与引擎不一致' })
       .waitFor();
+    // 样本评测: offsite_payment found (tp), invoice missed (fn): micro-F1 = 2/3; no compliant example.
+    await evaluation.getByText('2 条样本（0 条合规）· 1 条与引擎不一致').waitFor();
+    await evaluation.getByText('66.7%').waitFor();
+    const invoiceRow = evaluation.locator('tr').filter({ hasText: '发票' });
+    await expect(invoiceRow.locator('td').allTextContents()).resolves.toEqual([
+      expect.stringContaining('发票'),
+      '0.0%',
+      '0.0%',
+      '0.0%',
+      '1',
+    ]);
     await screenshot(page, 'examples-02-list');
 
     // Relabelled compliant, it agrees.
@@ -69,6 +82,9 @@ describe('标注样本', () => {
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await form.waitFor({ state: 'detached' });
     await wrong.filter({ hasNotText: '不一致' }).filter({ hasText: '一致' }).waitFor();
+    await evaluation.getByText('2 条样本（1 条合规）· 0 条与引擎不一致').waitFor();
+    await evaluation.getByText('100.0%').first().waitFor();
+    await invoiceRow.waitFor({ state: 'detached' });
     await page.getByText('只看合规').click();
     // The previous page stays on screen until the filtered one arrives: wait for it to go.
     await table.locator('tr').filter({ hasText: '可以微信转账给我' }).waitFor({ state: 'detached' });
@@ -151,6 +167,23 @@ describe('标注样本', () => {
     const own = page.getByTestId('examples-table').locator('tr').filter({ hasText: '全网最低价' });
     await own.filter({ hasText: '店铺禁用词' }).filter({ hasText: '一致' }).waitFor();
     await screenshot(page, 'examples-06-shop-rule');
+
+    // 样本评测 of the shop: its own rule is scored, beside the organisation-wide examples.
+    const evaluation = page.getByTestId('examples-evaluation');
+    await expect(evaluation.locator('tr').filter({ hasText: '店铺禁用词' }).count()).resolves.toBe(0);
+    await page.getByRole('combobox', { name: '店铺' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '天猫旗舰店' }).click();
+    const ownRow = evaluation.locator('tr').filter({ hasText: '店铺禁用词' });
+    await ownRow.filter({ hasText: '店铺自定义' }).waitFor();
+    await expect(ownRow.locator('td').allTextContents()).resolves.toEqual([
+      expect.stringContaining('店铺禁用词'),
+      '100.0%',
+      '100.0%',
+      '100.0%',
+      '1',
+    ]);
+    await evaluation.getByText('4 条样本（1 条合规）· 0 条与引擎不一致').waitFor();
+    await screenshot(page, 'examples-07-shop-evaluation');
     await page.context().close();
   });
 

@@ -1,4 +1,5 @@
 export * from './inspection.errors.js';
+export * from './inspection.evaluation.js';
 export * from './inspection.examples.js';
 export { type LabellingRule, listLabellingRules } from './inspection.examples.rules.js';
 export * from './inspection.export.js';

@@ -8,6 +8,7 @@ import {
   deleteScoreSheet,
   dismissFinding,
   drawSamples,
+  evaluateInspectionExamples,
   exportLearningLoop,
   getInspectionConversation,
   getInspectionRun,
@@ -29,6 +30,7 @@ import {
 } from '../../app/inspection/index.js';
 import { requireAuth } from '../plugins/auth.plugin.js';
 import type { AreaRoutes } from '../server.types.js';
+import { evaluationQuery, evaluationResponse } from './inspection.evaluation.schemas.js';
 import {
   appealBody,
   confirmBody,
@@ -250,6 +252,19 @@ export const inspectionRoutes: AreaRoutes = async (app, deps) => {
     },
     async (request) =>
       listLabellingRules({ ...deps, actor: requireAuth(request).actor, shopId: request.query.shopId }),
+  );
+  app.get(
+    '/api/inspection/examples/evaluation',
+    {
+      config: { permission: 'inspection.review' },
+      schema: { tags, querystring: evaluationQuery, response: { 200: evaluationResponse } },
+    },
+    async (request) =>
+      evaluateInspectionExamples({
+        ...deps,
+        actor: requireAuth(request).actor,
+        shopId: request.query.shopId,
+      }),
   );
   app.put(
     '/api/inspection/examples/:id',

@@ -35,10 +35,15 @@ import type {
   sheetsResponse,
 } from '../../../src/server/inspection/inspection.schemas.js';
 import type {
+  evaluationQuery,
+  evaluationResponse,
+} from '../../../src/server/inspection/inspection.evaluation.schemas.js';
+import type {
   AgentScore,
   addExample,
   drawSamples,
   ExampleInput,
+  ExamplesEvaluation,
   ExamplesQuery,
   FindingsFilter,
   FindingsPage,
@@ -108,4 +113,7 @@ export type InspectionContract = [
   Mutual<{ rules: LabellingRule[] }, Sent<typeof labellingRulesResponse>>,
   Assert<Equal<{ rules: LabellingRule[] }, Sent<typeof labellingRulesResponse>>>,
   Fits<{ shopId?: string }, Accepted<typeof labellingRulesQuery>>,
+  Mutual<ExamplesEvaluation, Sent<typeof evaluationResponse>>,
+  Assert<Equal<ExamplesEvaluation, Sent<typeof evaluationResponse>>>,
+  Fits<{ shopId?: string }, Accepted<typeof evaluationQuery>>,
 ];

@@ -282,3 +282,42 @@ export const updateExample = (id: string, input: ExampleInput) =>
 
 export const removeExample = (id: string) =>
   request<null>(`${base}/examples/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+/** Counts and ratios (0–1) of one rule, or of all (micro). */
+export type EvaluationScores = {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+};
+/** 样本评测: the rule library a shop uses, scored on its 标注样本 and the organisation-wide ones. */
+export type ExamplesEvaluation = {
+  shopId: string | null;
+  examples: number;
+  compliant: number;
+  falseAlarms: number;
+  /** 误报率: compliant examples on which the engine finds a rule, 0–1. */
+  falseAlarmRate: number;
+  micro: EvaluationScores;
+  /** `support`: examples labelled with the rule (样本数); `custom`: one of the shop's own rules. */
+  rules: (EvaluationScores & { rule: string; support: number; custom: boolean })[];
+  /** Labels naming rules the library does not have (switched off, not on the platform). */
+  unscored: { rule: string; count: number }[];
+  disagreements: {
+    id: string;
+    shopId: string | null;
+    agent: string;
+    buyer: string | null;
+    rules: string[];
+    engine: string[];
+    missed: string[];
+    extra: string[];
+  }[];
+  conflicts: { id: string; firstId: string; rules: string[]; firstRules: string[] }[];
+  titles: Record<string, string>;
+};
+
+export const evaluateExamples = (shopId: string | undefined) =>
+  request<ExamplesEvaluation>(`${base}/examples/evaluation`, { query: toQuery({ shopId }) });

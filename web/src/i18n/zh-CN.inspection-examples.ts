@@ -41,4 +41,17 @@ export const zhCNInspectionExamples = {
   'inspection.examples.fromFinding': '来自质检结果',
   'inspection.examples.fromFindingTitle': '存为标注样本',
   'inspection.examples.saveFinding': '存为样本',
+  'inspection.evaluation.title': '样本评测',
+  'inspection.evaluation.help':
+    '用所选店铺实际使用的规则库（平台规则、启用与停用、改过的分值、店铺自定义规则）给该店的样本和不限店铺的样本打分；不选店铺时，用内置规则给不限店铺的样本打分。同一段文字标注过多次时只按第一次计，店铺自己的标注优先。',
+  'inspection.evaluation.counts': '{examples} 条样本（{compliant} 条合规）· {disagreements} 条与引擎不一致',
+  'inspection.evaluation.falseAlarmRate': '误报率',
+  'inspection.evaluation.falseAlarms': '{falseAlarms}/{compliant} 条合规样本被误报',
+  'inspection.evaluation.rule': '规则',
+  'inspection.evaluation.precision': '精确率',
+  'inspection.evaluation.recall': '召回率',
+  'inspection.evaluation.support': '样本数',
+  'inspection.evaluation.empty': '没有可评测的标注样本',
+  'inspection.evaluation.unscored': '未计分：{rules}（规则库里没有这些规则，例如店铺已停用）',
+  'inspection.evaluation.conflicts': '{count} 条样本与更早的同文标注不一致，按更早的标注计分',
 } as const;

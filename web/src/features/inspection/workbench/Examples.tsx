@@ -20,6 +20,7 @@ import { QueryError } from '../../../components/QueryError.js';
 import { useDebouncedValue } from '../../../components/useDebouncedValue.js';
 import { t } from '../../../i18n/i18n.js';
 import { blankExample, ExampleForm, type ExampleFormValues } from './ExampleForm.js';
+import { ExamplesEvaluation } from './ExamplesEvaluation.js';
 import { useExamples, useLabellingRules, useRemoveExample } from './examples.queries.js';
 import { ShopFilter } from './ShopFilter.js';
 
@@ -38,7 +39,10 @@ const RuleTags = ({ ids, titles }: { ids: string[]; titles: Record<string, strin
     </Flex>
   );
 
-/** 标注样本: replies labelled by hand, each beside what the engine finds on it now. */
+/**
+ * 标注样本: replies labelled by hand, each beside what the engine finds on it now, and how the chosen
+ * shop's rule library scores on them (样本评测).
+ */
 export const Examples = () => {
   const { message, modal } = App.useApp();
   const [shopId, setShopId] = useState<string | undefined>();
@@ -224,6 +228,7 @@ export const Examples = () => {
           </Typography.Text>
         )}
       </Flex>
+      <ExamplesEvaluation shopId={shopId} />
       <Table<LabelledExample>
         data-testid="examples-table"
         rowKey="id"

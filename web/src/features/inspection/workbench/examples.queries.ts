@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   addExample,
   type ExampleInput,
+  evaluateExamples,
   type ExamplesQuery,
   listExamples,
   listLabellingRules,
@@ -29,6 +30,14 @@ export const useLabellingRules = (shopId: string | undefined, enabled = true) =>
     queryKey: [...examplesKey, 'rules', shopId ?? null],
     queryFn: async () => (await listLabellingRules(shopId)).rules,
     staleTime: 60_000,
+  });
+
+/** 样本评测 of the shop (or of the built-in library); under the examples key, so edits rescore it. */
+export const useExamplesEvaluation = (shopId: string | undefined) =>
+  useQuery({
+    queryKey: [...examplesKey, 'evaluation', shopId ?? null],
+    queryFn: () => evaluateExamples(shopId),
+    placeholderData: keepPreviousData,
   });
 
 /** Adds a labelled reply, or with `id` relabels it (where it came from stays); the list refreshes. */
