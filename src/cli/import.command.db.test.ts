@@ -53,6 +53,58 @@ describe('kefu import', () => {
     expect(JSON.parse(restated.stdout)).toEqual({ restatements: [] });
   });
 
+  test('a shop’s own headers import with --mapping, and the saved preset maps the next file by --shop', async () => {
+    const chats = (name: string, buyer: string) => {
+      const file = join(dataDir, name);
+      writeFileSync(
+        file,
+        [
+          '买家昵称,客服账号,说话方,会话时间,聊天记录',
+          `${buyer},旗舰店:小美,buyer,2026-03-10 10:00:00,有货吗`,
+          `${buyer},旗舰店:小美,agent,2026-03-10 10:00:40,有的亲`,
+        ].join('\n'),
+      );
+      return file;
+    };
+    const unmapped = await kefu('import', 'messages', chats('own-a.csv', 'tb_a'), '--shop', '旗舰店');
+    expect(unmapped.code).toBe(1);
+    expect(unmapped.stderr).toContain('必填字段 sender 没有对应的列');
+    const pairs = '说话方=sender,会话时间=time,聊天记录=text';
+    const mapped = await kefu(
+      'import',
+      'messages',
+      chats('own-a.csv', 'tb_a'),
+      '--shop',
+      '旗舰店',
+      '--mapping',
+      pairs,
+      '--save-preset',
+    );
+    expect(mapped.stdout).toContain('新增或更新 2 条');
+    const byPreset = await kefu('import', 'messages', chats('own-b.csv', 'tb_b'), '--shop', '旗舰店');
+    expect(byPreset.stdout).toContain('新增或更新 2 条');
+    const mappingFile = join(dataDir, 'mapping.json');
+    const fromFile = (mapping: object) => {
+      writeFileSync(mappingFile, JSON.stringify(mapping));
+      return kefu(
+        'import',
+        'messages',
+        chats('own-c.csv', 'tb_c'),
+        '--shop',
+        '旗舰店',
+        '--mapping-file',
+        mappingFile,
+      );
+    };
+    const wrong = await fromFile({ 说话方: 'sender', 会话时间: 'when' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('列「会话时间」映射到未知字段 when');
+    const right = await fromFile({ 说话方: 'sender', 会话时间: 'time', 聊天记录: 'text' });
+    expect(right.stdout).toContain('新增或更新 2 条');
+    expect((await kefu('import', 'messages', mappingFile, '--mapping', 'time')).code).toBe(2);
+    expect((await kefu('import', 'messages', mappingFile, '--mapping', pairs, '--save-preset')).code).toBe(2);
+  });
+
   test('an unknown kind is a usage error', async () => {
     expect((await kefu('import', 'buyers', fixture('one-day.orders.csv'))).code).toBe(2);
   });

@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { AppError, systemClock } from '../app/accounts/index.js';
-import { importRecords } from '../app/metrics-store/index.js';
+import { type HeaderMapping, importRecords } from '../app/metrics-store/index.js';
 import { formatLocation } from '../domain/shared/index.js';
 import { type ImportMode, type RecordKind, recordKinds } from '../io/records/index.js';
 import { cliActor, describeAppError, shopIdNamed } from './cli.context.js';
@@ -7,9 +8,56 @@ import type { CommandRegistration } from './cli.js';
 import { CliError } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
 
-type ImportOptions = { mode: string; shop?: string };
+type ImportOptions = {
+  mode: string;
+  shop?: string;
+  mapping?: string;
+  mappingFile?: string;
+  savePreset?: boolean;
+};
 
 const modes: ImportMode[] = ['reject', 'skip'];
+
+/** `会话时间=time,客服昵称=agent` → header → field (a header may itself hold `=`: the last one splits). */
+const parseMapping = (text: string): HeaderMapping => {
+  const mapping: HeaderMapping = {};
+  for (const entry of text.split(',')) {
+    const at = entry.lastIndexOf('=');
+    const header = entry.slice(0, at).trim();
+    const field = entry.slice(at + 1).trim();
+    if (at === -1 || !header || !field)
+      throw new CliError(`--mapping：「${entry}」应写成 表头=字段，例如 会话时间=time`, 2);
+    mapping[header] = field;
+  }
+  return mapping;
+};
+
+/** A JSON object { "表头": "字段" }, as `--mapping` writes it inline. */
+const readMappingFile = async (file: string): Promise<HeaderMapping> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--mapping-file ${file}：无法读取为 JSON（${(error as Error).message}）`, 2);
+  }
+  const valid =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    !Array.isArray(parsed) &&
+    Object.values(parsed).every((field) => typeof field === 'string');
+  if (!valid) throw new CliError(`--mapping-file ${file}：应为 { "表头": "字段" } 形式的 JSON 对象`, 2);
+  return parsed as HeaderMapping;
+};
+
+const mappingOf = async (options: ImportOptions): Promise<HeaderMapping | undefined> => {
+  if (options.mapping !== undefined && options.mappingFile !== undefined)
+    throw new CliError('--mapping 与 --mapping-file 只能用一个', 2);
+  if (options.savePreset && options.shop === undefined)
+    throw new CliError('--save-preset 需要 --shop：预设按店铺保存', 2);
+  if (options.mapping !== undefined) return parseMapping(options.mapping);
+  if (options.mappingFile !== undefined) return readMappingFile(options.mappingFile);
+  return undefined;
+};
 
 /**
  * `kefu import messages|orders|ratings|tickets FILE`: stores KPI records in the configured
@@ -28,12 +76,19 @@ export const registerImportCommand: CommandRegistration = (program, io) => {
       'reject: any bad row stops the import; skip: bad rows are reported and left out',
       'reject',
     )
-    .option('--shop <name>', 'put every record in this shop (by name) instead of the shop column')
+    .option(
+      '--shop <name>',
+      "put every record in this shop (by name) instead of the shop column; without a mapping, the shop's saved preset maps the columns",
+    )
+    .option('--mapping <pairs>', 'column mapping as header=field pairs, e.g. "会话时间=time,客服昵称=agent"')
+    .option('--mapping-file <file>', 'column mapping as a JSON object { "header": "field" }')
+    .option('--save-preset', "save the mapping as the shop's preset for this kind once the import is done")
     .action(async (kind: string, file: string, options: ImportOptions) => {
       if (!(recordKinds as readonly string[]).includes(kind))
         throw new CliError(`kind must be one of ${recordKinds.join(', ')} (got "${kind}")`, 2);
       if (!(modes as string[]).includes(options.mode))
         throw new CliError(`--mode must be reject or skip (got "${options.mode}")`, 2);
+      const mapping = await mappingOf(options);
       await withMigratedDatabase(async ({ db }) => {
         const actor = await cliActor(db);
         const shopId = await shopIdNamed(db, actor, options.shop);
@@ -47,6 +102,7 @@ export const registerImportCommand: CommandRegistration = (program, io) => {
             file,
             mode: options.mode as ImportMode,
             ...(shopId ? { shopId } : {}),
+            ...(mapping ? { mapping, savePreset: options.savePreset === true } : {}),
             onProgress: (rows) => io.stderr(`已读取 ${rows} 行…\n`),
           });
           for (const issue of job.issues) io.stderr(`${formatLocation(issue.at)}: ${issue.message}\n`);

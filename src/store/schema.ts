@@ -281,6 +281,17 @@ export type ShopMetricSettingsTable = {
   createdAt: Date;
 };
 
+/** 列映射预设 (migration 0013): a shop's header of each field for one kind of export. */
+export type ImportMappingPresetsTable = {
+  id: Generated<string>;
+  organizationId: string;
+  shopId: string;
+  kind: string;
+  columns: Json<Record<string, string>>;
+  updatedBy: string | null;
+  updatedAt: Date;
+};
+
 export type Database = {
   organizations: OrganizationsTable;
   shops: ShopsTable;
@@ -305,6 +316,7 @@ export type Database = {
   metricRestatements: MetricRestatementsTable;
   creditRulings: CreditRulingsTable;
   shopMetricSettings: ShopMetricSettingsTable;
+  importMappingPresets: ImportMappingPresetsTable;
   papers: PapersTable;
   exams: ExamsTable;
   examAssignees: ExamAssigneesTable;

@@ -28,6 +28,13 @@ import { recordAudit } from '../accounts/index.js';
 import { authorize } from '../accounts/accounts.authorize.js';
 import { lookAheadDays, lookBackDays } from './metrics-store.compute.js';
 import { metricsStoreErrors } from './metrics-store.errors.js';
+import {
+  columnsOf,
+  type HeaderMapping,
+  importTimeZone,
+  presetColumns,
+  saveMappingPreset,
+} from './metrics-store.mapping.js';
 import type { MetricsStoreDeps } from './metrics-store.types.js';
 
 export type ImportRecordsInput = {
@@ -39,6 +46,13 @@ export type ImportRecordsInput = {
   /** Put every record in this shop; otherwise each record's shop name must name a shop. */
   shopId?: string;
   mode: ImportMode;
+  /**
+   * header → field, chosen in the mapping step; fields left out fall back to header synonyms.
+   * Without it, a chosen shop's saved preset is used.
+   */
+  mapping?: HeaderMapping;
+  /** Save `mapping` as the chosen shop's preset for this kind once the import is done. */
+  savePreset?: boolean;
   /** Check only: everything is written and then rolled back, and no job is recorded. */
   dryRun?: boolean;
   /** Called after each stored batch with the rows read so far (CLI progress). */
@@ -119,16 +133,21 @@ const storeAll = async ({
   trx,
   input,
   forced,
+  columns,
+  timeZone,
   write,
 }: {
   trx: Trx;
   input: ImportRecordsInput;
   forced: ShopRecord | undefined;
+  columns: Record<string, string> | undefined;
+  timeZone: string;
   write: Writer;
 }): Promise<{ summary: ImportSummary; inserted: number }> => {
   // A chosen shop also fixes the shop and platform columns, so an export without them imports.
-  const mapping = forced ? { constants: { shop: forced.name, platform: forced.platform } } : undefined;
-  const options = { file: input.file, mode: input.mode, maxIssues: 200, ...(mapping ? { mapping } : {}) };
+  const constants = forced ? { shop: forced.name, platform: forced.platform } : undefined;
+  const mapping = { ...(columns ? { columns } : {}), ...(constants ? { constants } : {}) };
+  const options = { file: input.file, mode: input.mode, maxIssues: 200, timeZone, mapping };
   const read = kinds[input.kind].read as (
     o: typeof options & { source?: ByteSource },
   ) => AsyncGenerator<unknown[], ImportSummary>;
@@ -208,12 +227,18 @@ export const importRecords = async ({
   const shops = await listShops({ db, organizationId: actor.organizationId });
   const forced = input.shopId ? shops.find((shop) => shop.id === input.shopId) : undefined;
   if (input.shopId && !forced) throw metricsStoreErrors.shopNotFound();
+  const columns = input.mapping
+    ? columnsOf(input.kind, input.mapping, 'body.mapping')
+    : forced
+      ? await presetColumns({ db, actor, shopId: forced.id, kind: input.kind })
+      : undefined;
+  const timeZone = await importTimeZone({ db, clock, actor, shops: forced ? [forced] : shops });
   const touched: TouchedDays = new Map();
   const write = writerFor(input.kind, shopTargets(actor.organizationId, shops, forced, touched));
   let outcome: Outcome;
   try {
     outcome = await inTransaction(db, async (trx) => {
-      const stored = await storeAll({ trx, input, forced, write });
+      const stored = await storeAll({ trx, input, forced, columns, timeZone, write });
       await markResultsStale(trx, touched);
       // Rolling back a real write is the only way a check counts exactly what would be new.
       if (input.dryRun) throw new DryRunDone(stored);
@@ -244,6 +269,15 @@ export const importRecords = async ({
     target: id,
     details: { kind: job.kind, file: job.fileName, status: job.status, inserted: job.rowsInserted },
   });
+  if (input.savePreset && input.mapping && forced && job.status === 'done')
+    await saveMappingPreset({
+      db,
+      clock,
+      actor,
+      shopId: forced.id,
+      kind: input.kind,
+      mapping: input.mapping,
+    });
   return { id, ...job };
 };
 

@@ -255,11 +255,26 @@ describe('stored KPI records', () => {
       by: 'agent',
     });
     expect(stored.rows.length).toBe(2);
-    expect(stored.rows.map(({ userId: _u, displayName: _d, teamId: _t, ...row }) => row)).toEqual(
+    expect(stored.rows.map(({ userId: _u, displayName: _d, teamId: _t, parts: _p, ...row }) => row)).toEqual(
       expected.rows,
     );
     expect(stored.shop).toEqual(expected.shop);
     expect(stored.rows.find((row) => row.agent === 'a1')?.displayName).toBe('小美');
+    // 响应时长分布: every response time of the rows once — as many as the means count.
+    const responses = stored.rows.reduce((sum, row) => sum + row.parts.respCount, 0);
+    expect(responses).toBeGreaterThan(0);
+    expect(stored.responseDistribution.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(responses);
+    const one = await metricsFor({
+      ...deps(),
+      actor: supervisor,
+      presets,
+      from: '2026-03-10',
+      to: '2026-03-10',
+      by: 'agent',
+      agent: 'a1',
+    });
+    const a1 = stored.rows.find((row) => row.agent === 'a1')?.parts.respCount;
+    expect(one.responseDistribution.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(a1);
   });
 
   test('an agent sees only the rows of their own sub-accounts and cannot roll up by shop', async () => {

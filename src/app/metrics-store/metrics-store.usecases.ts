@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import {
   dayToText,
   explain,
+  type ExplainRef,
   localDay,
   type MetricsRow,
+  type ResponseBucket,
   type RollUpBy,
+  responseDistribution,
   rollUpEntries,
   type SettingsPresets,
   type ShopValues,
@@ -22,16 +25,18 @@ import { computeStored, metricsScope, periodOf } from './metrics-store.compute.j
 import { type RestatedMetric, rollUpJudges, storedEntries } from './metrics-store.results.js';
 import { metricsStoreErrors } from './metrics-store.errors.js';
 import { loadShopOverrides, overridesOn } from './metrics-store.overrides.js';
+import { type RowParts, rowPartsOf } from './metrics-store.parts.js';
 import type { MetricsStoreDeps } from './metrics-store.types.js';
 
 // Shops are in China: "today" for default periods is the Asia/Shanghai day.
 const chinaOffsetMs = 8 * 3_600_000;
 
-/** A row with the user and team behind its sub-account, when one is assigned. */
+/** A row with the user and team behind its sub-account, when one is assigned, and its parts. */
 export type StoredMetricsRow = MetricsRow & {
   userId: string | null;
   displayName: string | null;
   teamId: string | null;
+  parts: RowParts;
 };
 
 export type MetricsForInput = {
@@ -51,15 +56,22 @@ export type StoredMetrics = {
   rows: StoredMetricsRow[];
   shop: ShopValues;
   provisionalDays: string[];
+  /** Every response time of the rows' agent-days, bucketed (响应时长分布). */
+  responseDistribution: ResponseBucket[];
 };
 
-const withOwner = (row: MetricsRow, owners: Map<string, AgentOwner>): StoredMetricsRow => {
+const withOwner = (
+  row: MetricsRow,
+  owners: Map<string, AgentOwner>,
+  partsOf: (row: MetricsRow) => RowParts,
+): StoredMetricsRow => {
   const owner = row.agent === undefined ? undefined : owners.get(row.agent);
   return {
     ...row,
     userId: owner?.userId ?? null,
     displayName: owner?.displayName ?? null,
     teamId: owner?.teamId ?? null,
+    parts: partsOf(row),
   };
 };
 
@@ -91,10 +103,11 @@ export const metricsFor = async ({
   const overrides = overridesOn(versions, dayToText(today));
   const judge = rollUpJudges({ presets, shops: scope.shops, owners, now, today, overrides });
   const report = rollUpEntries({ agentDays, shopDays: stored.shopDays, by: input.by, ...judge });
-  const keep = (row: MetricsRow) =>
-    (input.agent === undefined || row.agent === input.agent) &&
-    (input.teamId === undefined ||
-      (row.agent !== undefined && owners.get(row.agent)?.teamId === input.teamId));
+  const partsOf = rowPartsOf({ agentDays, by: input.by, teamOf: judge.teamOf });
+  const keepAgent = (agent: string | undefined) =>
+    (input.agent === undefined || agent === input.agent) &&
+    (input.teamId === undefined || (agent !== undefined && owners.get(agent)?.teamId === input.teamId));
+  const keep = (row: MetricsRow) => keepAgent(row.agent);
   const provisionalDays = [
     ...new Set(
       agentDays.filter((entry) => judge.isProvisional(entry.shop, entry.day)).map((entry) => entry.day),
@@ -105,10 +118,13 @@ export const metricsFor = async ({
   return {
     from: dayToText(fromDay),
     to: dayToText(toDay),
-    rows: report.rows.filter(keep).map((row) => withOwner(row, owners)),
+    rows: report.rows.filter(keep).map((row) => withOwner(row, owners, partsOf)),
     // Shop-wide values (silent sales) are for managers only.
     shop: visible ? { ...report.shop, silentSales: 0, silentBuyers: 0, silentAov: null } : report.shop,
     provisionalDays,
+    responseDistribution: responseDistribution(
+      agentDays.filter((entry) => keepAgent(entry.agent)).map((entry) => entry.parts),
+    ),
   };
 };
 
@@ -156,9 +172,22 @@ export type ExplainedBuyer = {
 // A drill-down lists at most this many buyers; the count says how many there were.
 const maxBuyers = 200;
 
+// Numbers of the shop as a whole (静默销售, the filtered chats): no agent stands behind them, so a
+// team or agent filter does not narrow them, and agents never see them.
+const shopLevelMetrics = new Set([
+  'silentSales',
+  'silentBuyers',
+  'silentAov',
+  'advertisers',
+  'filteredAccounts',
+  'filteredStaff',
+  'filteredOwn',
+]);
+
 /**
- * The buyers behind one agent's metric on a day (or a period), each with their messages of that
- * day and the next (replies cross midnight), so a supervisor can see why a number is what it is.
+ * The buyers behind a metric on a day (or a period) — of one agent, or of every agent in the
+ * dashboard's scope (a shop, a team) — each with their messages of that day and the next (replies
+ * cross midnight), so a supervisor can see why a number is what it is.
  */
 export const explainMetric = async ({
   db,
@@ -166,11 +195,15 @@ export const explainMetric = async ({
   presets,
   metric,
   agent,
+  shopId,
+  teamId,
   ...period
 }: Omit<MetricsStoreDeps, 'clock'> & {
   presets: SettingsPresets;
   metric: string;
-  agent: string;
+  agent?: string;
+  shopId?: string;
+  teamId?: string;
   day?: string;
   from?: string;
   to?: string;
@@ -179,15 +212,37 @@ export const explainMetric = async ({
   const toDay = textToDay(period.day ?? period.to ?? '');
   if (fromDay === null || toDay === null || fromDay > toDay || toDay - fromDay > 92)
     throw metricsStoreErrors.badPeriod('请给出日期 day，或 from/to（YYYY-MM-DD，最多 92 天）');
-  const stored = await computeStored({ db, actor, presets, fromDay, toDay, keepOrderIds: true });
-  if (stored.visible && !stored.visible.has(agent)) throw metricsStoreErrors.agentForbidden();
+  const stored = await computeStored({
+    db,
+    actor,
+    presets,
+    fromDay,
+    toDay,
+    keepOrderIds: true,
+    shopIds: shopId ? [shopId] : undefined,
+  });
+  const { visible } = stored;
+  if (visible && (agent === undefined ? shopLevelMetrics.has(metric) : !visible.has(agent)))
+    throw metricsStoreErrors.agentForbidden();
   let result: ReturnType<typeof explain>;
   try {
-    result = explain({ computation: stored.computation, metric, agent, from: fromDay, to: toDay });
+    result = explain({
+      computation: stored.computation,
+      metric,
+      ...(agent === undefined ? {} : { agent }),
+      from: fromDay,
+      to: toDay,
+    });
   } catch {
     throw metricsStoreErrors.unknownMetric(metric);
   }
-  const refs = result.refs.slice(0, maxBuyers);
+  const teamOf = new Map(stored.owners.map((owner) => [owner.agent, owner.teamId]));
+  const inScope = (ref: ExplainRef) =>
+    ref.agent === undefined
+      ? shopLevelMetrics.has(metric)
+      : (!visible || visible.has(ref.agent)) && (teamId === undefined || teamOf.get(ref.agent) === teamId);
+  const scoped = result.refs.filter(inScope);
+  const refs = scoped.slice(0, maxBuyers);
   const buyers: ExplainedBuyer[] = [];
   for (const shop of stored.shops) {
     for (const ref of refs.filter((one) => one.shop === shop.name)) {
@@ -207,7 +262,14 @@ export const explainMetric = async ({
       });
     }
   }
-  return { metric, agent, from: dayToText(fromDay), to: dayToText(toDay), total: result.refs.length, buyers };
+  return {
+    metric,
+    agent: agent ?? null,
+    from: dayToText(fromDay),
+    to: dayToText(toDay),
+    total: scoped.length,
+    buyers,
+  };
 };
 
 /** The same rows as `metricsFor`, as an Excel workbook; every export is audited. */

@@ -1,7 +1,13 @@
 // Public surface of the KPI engine (绩效). Pure: records in, numbers out; no I/O, no clock.
 export type { AgentParts, ShopParts } from './metrics.aggregate.js';
 export { agentFields, shopFields } from './metrics.aggregate.js';
-export type { AssessmentCheck, PlatformAssessment } from './metrics.assessment.js';
+export type { AssessmentCheck, AssessmentMeasure, PlatformAssessment } from './metrics.assessment.js';
+export type {
+  AssessmentPeriod,
+  PeriodAssessment,
+  StoredAssessmentInput,
+} from './metrics.assessment.periods.js';
+export { assessmentCycles, assessStoredShop } from './metrics.assessment.periods.js';
 export {
   assessDouyin,
   assessPdd,
@@ -51,3 +57,5 @@ export { applyOverride, resolveSettings } from './metrics.settings.js';
 export { dayToText, localDay, textToDay } from './metrics.time.js';
 export type { AgentPartsJson } from './metrics.codec.js';
 export { agentPartsFromJson, agentPartsToJson, shopPartsFromJson } from './metrics.codec.js';
+export type { ResponseBucket } from './metrics.distribution.js';
+export { responseBucketEdgesSec, responseDistribution } from './metrics.distribution.js';

@@ -14,9 +14,25 @@ export type AssessmentCheck = {
   numerator: number;
   denominator: number;
   passed: boolean;
-  /** How many more successes would reach the target (0 when passed). */
-  needed: number;
+  /**
+   * How many more successes would reach the target (0 when passed); null when none can: a 100 %
+   * target the cycle has already missed once.
+   */
+  needed: number | null;
   toPass: string | null;
+};
+
+/**
+ * An indicator the platform reports without a published pass line (PDD's 平均人工响应时长,
+ * 询单转化率, 客单价, 客件数): shown as a value with its parts, never judged.
+ */
+export type AssessmentMeasure = {
+  name: string;
+  label: string;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  unit: 'rate' | 'seconds' | 'yuan' | 'items';
 };
 
 export type PlatformAssessment = {
@@ -25,6 +41,8 @@ export type PlatformAssessment = {
   from: string;
   to: string;
   checks: AssessmentCheck[];
+  /** PDD only: the other indicators of its 客服 assessment, as values. */
+  measures?: AssessmentMeasure[];
   passed: boolean;
   /** JD only: the 100-point score and its tier. */
   score?: number;
@@ -75,8 +93,8 @@ export const check = ({
     numerator,
     denominator,
     passed,
-    needed: passed ? 0 : needed,
-    toPass: passed ? null : `还需 ${needed} ${unit}`,
+    needed: passed ? 0 : Number.isFinite(needed) ? needed : null,
+    toPass: passed ? null : Number.isFinite(needed) ? `还需 ${needed} ${unit}` : '目标为 100%，本周期已无法达标',
   };
 };
 
@@ -106,7 +124,37 @@ export type AssessmentInput = {
   to: number;
 };
 
-/** 拼多多: 30秒应答率 over buyer messages 08:00-23:00 (the target is the shop's setting). */
+const measure = (
+  name: string,
+  label: string,
+  unit: AssessmentMeasure['unit'],
+  numerator: number,
+  denominator: number,
+): AssessmentMeasure => ({
+  name,
+  label,
+  value: denominator === 0 ? null : numerator / denominator,
+  numerator,
+  denominator,
+  unit,
+});
+
+/**
+ * PDD's other indicators (kpi.md): mean manual wait over answered buyer messages 08:00-23:00,
+ * paid (成团) inquiries over inquiries, sales and items over buying buyers. Parts hold money in 分
+ * and waits in ms; measures give 元 and seconds.
+ */
+const pddMeasures = (parts: AgentParts): AssessmentMeasure[] => [
+  measure('pddAvgResponseSec', '平均人工响应时长', 'seconds', parts.pddWaitSum / 1000, parts.pddAnswered),
+  measure('conversion', '询单转化率', 'rate', parts.inquiriesPaid, parts.inquiries),
+  measure('aov', '客单价', 'yuan', parts.sales / 100, parts.buyers),
+  measure('itemsPerBuyer', '客件数', 'items', parts.items, parts.buyers),
+];
+
+/**
+ * 拼多多: 30秒应答率 over buyer messages 08:00-23:00 judged against the shop's target; the other
+ * indicators have no published pass line, so they come as measures.
+ */
 export const assessPdd = ({ parts, settings, shop, from, to }: AssessmentInput): PlatformAssessment => {
   const target = settings.pdd.reply30sTarget;
   const reply = check({
@@ -124,6 +172,7 @@ export const assessPdd = ({ parts, settings, shop, from, to }: AssessmentInput):
     from: dayToText(from),
     to: dayToText(to),
     checks: [reply],
+    measures: pddMeasures(parts),
     passed: reply.passed,
   };
 };
@@ -185,16 +234,30 @@ export const assessDouyin = ({ parts, settings, shop, from, to }: AssessmentInpu
   };
 };
 
+/** The tickets applied for within the local days [from, to] of a shop in `settings`' time zone. */
+export const ticketsAppliedIn = <T extends TicketRecord>(
+  tickets: T[],
+  settings: MetricsSettings,
+  from: number,
+  to: number,
+): T[] => {
+  const offset = settings.timeZoneOffsetMinutes * 60_000;
+  return tickets.filter((ticket) => {
+    const day = localDay(ticket.applied, offset);
+    return day >= from && day <= to;
+  });
+};
+
 /** JD tickets of a shop applied within [from, to] (local days). */
 export const ticketsBetween = (
   computation: MetricsComputation,
   shop: number,
   from: number,
   to: number,
-): TicketRecord[] => {
-  const offset = computation.data.settingsOf(shop).timeZoneOffsetMinutes * 60_000;
-  return computation.data.tickets.filter((ticket) => {
-    const day = localDay(ticket.applied, offset);
-    return ticket.shopId === shop && day >= from && day <= to;
-  });
-};
+): TicketRecord[] =>
+  ticketsAppliedIn(
+    computation.data.tickets.filter((ticket) => ticket.shopId === shop),
+    computation.data.settingsOf(shop),
+    from,
+    to,
+  );

@@ -9,6 +9,7 @@ import {
   settingsFor,
 } from '../../../test/fixtures/metrics/metrics.fixture-kit.js';
 import { oneDay } from '../../../test/fixtures/metrics/one-day.fixture.js';
+import { check } from './metrics.assessment.js';
 import type { MetricsRow, SettingsOverride } from './index.js';
 import {
   assessPdd,
@@ -100,6 +101,20 @@ describe('Douyin half-month cycles', () => {
 
   test('satisfaction of 3 good in 5 needs 5 more good ratings to reach 80%', () => {
     expect(neededAsNew(3, 5, 0.8)).toBe(5);
+  });
+
+  test('a 100% target already missed says it cannot be reached, not "还需 Infinity"', () => {
+    const missed = check({
+      name: 'satisfaction',
+      label: '满意度',
+      numerator: 9,
+      denominator: 10,
+      target: 1,
+      needed: neededAsNew(9, 10, 1),
+      unit: '个好评',
+    });
+    expect(missed).toMatchObject({ passed: false, needed: null, toPass: '目标为 100%，本周期已无法达标' });
+    expect(JSON.stringify(missed)).not.toContain('Infinity');
   });
 });
 

@@ -1,9 +1,13 @@
 import { Readable } from 'node:stream';
 import {
+  assessmentsFor,
   explainMetric,
   exportMetricsXlsx,
   importRecords,
   listImports,
+  listMappingPresets,
+  previewImport,
+  saveMappingPreset,
   listMetricRestatements,
   clearCreditRuling,
   listCreditRulings,
@@ -11,13 +15,23 @@ import {
   metricsFor,
 } from '../../app/metrics-store/index.js';
 import { loadPresets } from '../../app/metrics/metrics.settings.js';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../app/accounts/index.js';
 import { requireAuth } from '../plugins/auth.plugin.js';
+import { sendError } from '../plugins/errors.plugin.js';
 import type { AreaRoutes } from '../server.types.js';
 import {
+  importPreviewBody,
+  importWithMappingBody,
+  mappingPresetBody,
+  mappingPresetParams,
+  mappingPresetsResponse,
+} from './imports.schemas.js';
+import {
+  assessmentsQuery,
+  assessmentsResponse,
   explainQuery,
   explainResponse,
-  importBody,
   importBodyLimit,
   importsQuery,
   maxImportBytes,
@@ -30,10 +44,19 @@ import {
   restatementsResponse,
 } from './metrics.schemas.js';
 
+// 上传过大: a body past the limit (Fastify stops reading it) and a decoded file past 50 MB both
+// answer 413 with the limit in Chinese; every other error goes on to the server's handler.
+const tooLargeMessage = `文件超过 ${maxImportBytes / 1024 / 1024} MB：请按日期或店铺拆分后分批导入`;
 const tooLarge = () =>
-  new AppError('validation.failed', '文件超过 50 MB', [
-    { path: 'body.contentBase64', message: '文件超过 50 MB' },
+  new AppError('metrics.file_too_large', tooLargeMessage, [
+    { path: 'body.contentBase64', message: tooLargeMessage },
   ]);
+const refuseTooLarge = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+  if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE' && error.code !== 'metrics.file_too_large') throw error;
+  return sendError(reply, 413, 'metrics.file_too_large', tooLargeMessage, [
+    { path: 'body.contentBase64', message: tooLargeMessage },
+  ]);
+};
 
 /** 绩效: imports of KPI records and the metrics computed from them. */
 export const metricsRoutes: AreaRoutes = async (app, deps) => {
@@ -42,11 +65,12 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
     '/api/imports',
     {
       bodyLimit: importBodyLimit,
+      errorHandler: refuseTooLarge,
       config: { permission: 'metrics.import' },
-      schema: { tags: ['metrics'], body: importBody },
+      schema: { tags: ['metrics'], body: importWithMappingBody },
     },
     async (request) => {
-      const { kind, filename, contentBase64, mode, shopId, dryRun } = request.body;
+      const { kind, filename, contentBase64, mode, shopId, dryRun, mapping, savePreset } = request.body;
       const bytes = Buffer.from(contentBase64, 'base64');
       if (bytes.length > maxImportBytes) throw tooLarge();
       const job = await importRecords({
@@ -57,9 +81,62 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
         source: Readable.from([new Uint8Array(bytes)]),
         mode,
         dryRun,
+        savePreset,
         ...(shopId ? { shopId } : {}),
+        ...(mapping ? { mapping } : {}),
       });
       return { job };
+    },
+  );
+  // 列映射: the file's headers with the mapping to start from (the shop's preset, then synonyms).
+  app.post(
+    '/api/imports/preview',
+    {
+      bodyLimit: importBodyLimit,
+      errorHandler: refuseTooLarge,
+      config: { permission: 'metrics.import' },
+      schema: { tags: ['metrics'], body: importPreviewBody },
+    },
+    async (request) => {
+      const { kind, filename, contentBase64, shopId, mapping } = request.body;
+      const bytes = Buffer.from(contentBase64, 'base64');
+      if (bytes.length > maxImportBytes) throw tooLarge();
+      const preview = await previewImport({
+        ...deps,
+        actor: requireAuth(request).actor,
+        kind,
+        file: filename,
+        bytes: new Uint8Array(bytes),
+        ...(shopId ? { shopId } : {}),
+        ...(mapping ? { mapping } : {}),
+      });
+      return { preview };
+    },
+  );
+  app.get(
+    '/api/imports/presets',
+    {
+      config: { permission: 'metrics.import' },
+      schema: { tags: ['metrics'], response: { 200: mappingPresetsResponse } },
+    },
+    async (request) => ({
+      presets: await listMappingPresets({ ...deps, actor: requireAuth(request).actor }),
+    }),
+  );
+  app.put(
+    '/api/imports/presets/:shopId/:kind',
+    {
+      config: { permission: 'metrics.import' },
+      schema: { tags: ['metrics'], params: mappingPresetParams, body: mappingPresetBody },
+    },
+    async (request, reply) => {
+      await saveMappingPreset({
+        ...deps,
+        actor: requireAuth(request).actor,
+        ...request.params,
+        mapping: request.body.mapping,
+      });
+      return reply.status(204).send();
     },
   );
   app.get(
@@ -134,6 +211,16 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
     },
     async (request) =>
       explainMetric({ ...deps, actor: requireAuth(request).actor, presets, ...request.query }),
+  );
+  // 平台考核 of one shop; agents get the checks over their own sub-accounts.
+  app.get(
+    '/api/metrics/assessments',
+    {
+      config: { permission: 'self' },
+      schema: { tags: ['metrics'], querystring: assessmentsQuery, response: { 200: assessmentsResponse } },
+    },
+    async (request) =>
+      assessmentsFor({ ...deps, actor: requireAuth(request).actor, presets, ...request.query }),
   );
   app.get(
     '/api/metrics/export.xlsx',

@@ -29,7 +29,12 @@ export const metricsQuery = z.strictObject({
 
 export const explainQuery = z.strictObject({
   metric: z.string().min(1).max(64),
-  agent: z.string().min(1).max(200),
+  agent: z.string().min(1).max(200).optional().describe('one sub-account; without it every agent in scope'),
+  shopId: z.uuid().optional(),
+  teamId: z
+    .uuid()
+    .optional()
+    .describe("the team's agents (shop-level metrics such as silent sales ignore it)"),
   day: day.optional(),
   from: day.optional(),
   to: day.optional(),
@@ -104,15 +109,36 @@ export const metricsResponse = z.object({
       displayName: z.string().nullable(),
       teamId: z.string().nullable(),
       ...metricValues,
+      parts: z
+        .object({
+          respCount: count.describe('turns counted in avgResponseSec'),
+          respSumCappedSec: z.number().describe('their summed response times as the mean caps them, seconds'),
+          rated: count.describe('ratings'),
+          ratedGood: count.describe('ratings of 4-5 stars'),
+        })
+        .describe(
+          'the sums behind the means, for totals over rows: mean = sum / count, satisfaction = good / rated',
+        ),
     }),
   ),
   shop: z.object(shopValues),
   provisionalDays: z.array(day),
+  responseDistribution: z
+    .array(
+      z.object({
+        upToSec: z
+          .number()
+          .nullable()
+          .describe('waits up to this many whole seconds; null = longer than the last bar'),
+        count: z.number(),
+      }),
+    )
+    .describe('every response time of the filtered agent-days, bucketed (响应时长分布)'),
 });
 
 export const explainResponse = z.object({
   metric: z.string(),
-  agent: z.string(),
+  agent: z.string().nullable().describe('null: every agent in scope'),
   from: day,
   to: day,
   total: count.describe('buyers behind the number; at most 200 are listed'),
@@ -178,6 +204,67 @@ export const restatementsResponse = z.object({
       after: z.number().describe('Sales in 元; the others are counts'),
       reportedAt: z.string().describe('When the earlier number was computed'),
       restatedAt: z.string(),
+    }),
+  ),
+});
+
+export const assessmentsQuery = z.strictObject({
+  shopId: z.uuid(),
+  from: day.optional(),
+  to: day.optional(),
+});
+
+const assessmentCheck = z.object({
+  name: z.string(),
+  label: z.string(),
+  value: rate.describe('the rate reached; null without a denominator (nothing to judge: passes)'),
+  target: z.number(),
+  numerator: z.number(),
+  denominator: z.number(),
+  passed: z.boolean(),
+  needed: z
+    .number()
+    .nullable()
+    .describe('successes still needed to pass (0 when passed; null when a 100 % target is already missed)'),
+  toPass: z
+    .string()
+    .nullable()
+    .describe('what it would take to pass, e.g. 还需 3 条买家消息在 30 秒内人工回复'),
+});
+
+const assessmentMeasure = z.object({
+  name: z.string(),
+  label: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  unit: z.enum(['rate', 'seconds', 'yuan', 'items']),
+});
+
+export const assessmentsResponse = z.object({
+  shop: z.object({ id: z.string(), name: z.string(), platform: z.string() }),
+  from: day,
+  to: day,
+  scope: z.enum(['shop', 'own']).describe('own: an agent sees the checks over their own sub-accounts only'),
+  hasData: z.boolean().describe('false when no results or tickets were stored for the cycles'),
+  assessments: z.array(
+    z.object({
+      shop: z.string(),
+      platform: z.string(),
+      from: day.describe('the days assessed: the cycle, cut at yesterday while it runs'),
+      to: day,
+      cycle: z
+        .object({ from: day, to: day })
+        .describe('PDD: the period; Douyin: the half-month; JD: the month'),
+      complete: z.boolean(),
+      checks: z.array(assessmentCheck),
+      measures: z
+        .array(assessmentMeasure)
+        .optional()
+        .describe('PDD: 平均人工响应时长, 询单转化率, 客单价, 客件数 (no published pass line)'),
+      passed: z.boolean(),
+      score: z.number().optional().describe('JD: the 100-point after-sale score'),
+      tier: z.object({ name: z.string(), passed: z.boolean(), penalty: z.number() }).optional(),
     }),
   ),
 });

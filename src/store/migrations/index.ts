@@ -10,6 +10,7 @@ import { metricGenerationsMigration } from './0009-metric-generations.js';
 import { scoreSheetVersionsMigration } from './0010-score-sheet-versions.js';
 import { inspectionExamplesMigration } from './0011-inspection-examples.js';
 import { inspectionExampleShopsMigration } from './0012-inspection-example-shops.js';
+import { importMappingPresetsMigration } from './0013-import-mapping-presets.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   scoreSheetVersionsMigration,
   inspectionExamplesMigration,
   inspectionExampleShopsMigration,
+  importMappingPresetsMigration,
 ];

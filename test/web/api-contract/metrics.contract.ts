@@ -1,11 +1,20 @@
 import type { getShopMetricSettings } from '../../../src/app/metrics-store/metrics-store.settings.js';
-import type { importRecords, listImports } from '../../../src/app/metrics-store/index.js';
+import type {
+  importRecords,
+  listImports,
+  previewImport as previewImportUseCase,
+} from '../../../src/app/metrics-store/index.js';
+import type {
+  importPreviewBody,
+  importWithMappingBody,
+} from '../../../src/server/metrics/imports.schemas.js';
 import type { settingsBody, settingsResponse } from '../../../src/server/metrics/metrics-settings.schemas.js';
 import type {
+  assessmentsQuery,
+  assessmentsResponse,
   creditRulingBody,
   explainQuery,
   explainResponse,
-  importBody,
   metricsQuery,
   metricsResponse,
   restatementsQuery,
@@ -16,15 +25,19 @@ import type {
   saveShopMetricSettings,
 } from '../../../web/src/api/metrics-settings.api.js';
 import type {
+  AssessmentsQuery,
   ExplainQuery,
   ExplainResult,
   ImportInput,
   ImportJob,
+  ImportPreview,
+  ImportPreviewInput,
   ImportHistoryEntry,
   MetricsFilters,
   MetricsResult,
   Restatement,
   ruleCredit,
+  ShopAssessments,
 } from '../../../web/src/api/metrics.api.js';
 import type { Accepted, Assert, Equal, Fits, Mutual, ReadAs, Result, Returned, Sent } from './contract.js';
 
@@ -39,8 +52,14 @@ export type MetricsContract = [
   Mutual<Restatement[], Sent<typeof restatementsResponse>['restatements']>,
   Assert<Equal<Restatement[], Sent<typeof restatementsResponse>['restatements']>>,
   Fits<{ from?: string; to?: string }, Accepted<typeof restatementsQuery>>,
+  // 平台考核: the schema sends platforms as text; the web names them.
+  Mutual<ShopAssessments, ReadAs<Sent<typeof assessmentsResponse>, ShopAssessments>>,
+  Fits<AssessmentsQuery, Accepted<typeof assessmentsQuery>>,
   Fits<Parameters<typeof ruleCredit>[0], Accepted<typeof creditRulingBody>>,
-  Fits<ImportInput, Accepted<typeof importBody>>,
+  Fits<ImportInput, Accepted<typeof importWithMappingBody>>,
+  // POST /api/imports/preview declares no response schema either (列映射 step).
+  Fits<ImportPreviewInput, Accepted<typeof importPreviewBody>>,
+  Mutual<ImportPreview, Result<typeof previewImportUseCase>>,
   // POST and GET /api/imports declare no response schema: the handler's value is sent as it is.
   Mutual<ImportJob, Result<typeof importRecords>>,
   Assert<Equal<ImportJob, Result<typeof importRecords>>>,

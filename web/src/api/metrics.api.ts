@@ -1,4 +1,13 @@
-import type { MetricsRow, RollUpBy, ShopValues } from '../../../src/domain/metrics/index.js';
+import type {
+  AssessmentCheck,
+  AssessmentMeasure,
+  MetricsRow,
+  PeriodAssessment,
+  ResponseBucket,
+  RollUpBy,
+  ShopValues,
+} from '../../../src/domain/metrics/index.js';
+import type { Platform } from '../../../src/domain/shared/index.js';
 
 import type { Issue } from '../../../src/domain/shared/index.js';
 import { request } from './client.js';
@@ -10,11 +19,20 @@ export type { MetricsRow, RollUpBy };
 export type RecordKind = 'messages' | 'orders' | 'ratings' | 'tickets';
 export type ImportMode = 'reject' | 'skip';
 
+/** The sums behind a row's means: totals over rows recompute the means from them. */
+export type MetricsRowParts = {
+  respCount: number;
+  respSumCappedSec: number;
+  rated: number;
+  ratedGood: number;
+};
+
 /** A row with the user behind its sub-account (null when no user holds it). */
 export type StoredMetricsRow = MetricsRow & {
   userId: string | null;
   displayName: string | null;
   teamId: string | null;
+  parts: MetricsRowParts;
 };
 
 export type MetricsResult = {
@@ -23,6 +41,8 @@ export type MetricsResult = {
   rows: StoredMetricsRow[];
   shop: ShopValues;
   provisionalDays: string[];
+  /** Every response time of the filtered agent-days, bucketed (响应时长分布). */
+  responseDistribution: ResponseBucket[];
 };
 
 export type MetricsFilters = {
@@ -43,11 +63,19 @@ export type ExplainedBuyer = {
   messages: { time: string; sender: string; agent: string; kind: string; text: string }[];
 };
 
-export type ExplainQuery = { metric: string; agent: string; from: string; to: string };
+/** Without `agent`, every agent of the scope (the shop and team filters). */
+export type ExplainQuery = {
+  metric: string;
+  agent?: string;
+  shopId?: string;
+  teamId?: string;
+  from: string;
+  to: string;
+};
 
 export type ExplainResult = {
   metric: string;
-  agent: string;
+  agent: string | null;
   from: string;
   to: string;
   total: number;
@@ -90,6 +118,34 @@ export type ImportInput = {
   mode: ImportMode;
   shopId?: string;
   dryRun: boolean;
+  /** 列映射: header → field; without it a chosen shop's saved preset maps the columns. */
+  mapping?: Record<string, string>;
+  /** Save `mapping` as the chosen shop's preset once the import is done. */
+  savePreset?: boolean;
+};
+
+export type ImportPreviewInput = {
+  kind: RecordKind;
+  filename: string;
+  contentBase64: string;
+  shopId?: string;
+  mapping?: Record<string, string>;
+};
+
+/** A file's headers and first rows with the mapping to start from (列映射 step). */
+export type ImportPreview = {
+  format: string;
+  encoding: string;
+  headers: string[];
+  sampleRows: string[][];
+  issues: Issue[];
+  fields: { field: string; required: boolean }[];
+  /** header → field, from the header synonyms alone */
+  suggested: Record<string, string>;
+  /** the shop's saved preset, header → field */
+  preset: Record<string, string> | null;
+  /** what the step starts from: the preset, then the suggestion */
+  mapping: Record<string, string>;
 };
 
 /** The largest file the server accepts (mirrors maxImportBytes on the server). */
@@ -103,6 +159,9 @@ export const explainMetric = (query: ExplainQuery) =>
 
 export const importRecords = (input: ImportInput) =>
   request<{ job: ImportJob }>('/api/imports', { method: 'POST', body: input });
+
+export const previewImport = (input: ImportPreviewInput) =>
+  request<{ preview: ImportPreview }>('/api/imports/preview', { method: 'POST', body: input });
 
 /** A day's KPI that changed after it had been reported (重述记录). */
 export type Restatement = {
@@ -131,3 +190,21 @@ export const metricsExportUrl = (filters: MetricsFilters): string => {
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, String(value));
   return `/api/metrics/export.xlsx?${params.toString()}`;
 };
+
+export type { AssessmentCheck, AssessmentMeasure, PeriodAssessment };
+
+/** 平台考核 of one shop over a period (GET /api/metrics/assessments). */
+export type ShopAssessments = {
+  shop: { id: string; name: string; platform: Platform };
+  from: string;
+  to: string;
+  /** `own`: an agent sees the checks over their own sub-accounts only. */
+  scope: 'shop' | 'own';
+  hasData: boolean;
+  assessments: PeriodAssessment[];
+};
+
+export type AssessmentsQuery = { shopId: string; from: string; to: string };
+
+export const getAssessments = (query: AssessmentsQuery) =>
+  request<ShopAssessments>('/api/metrics/assessments', { query });

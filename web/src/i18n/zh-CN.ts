@@ -3,7 +3,10 @@ import { zhCNExamsManage } from './zh-CN.exams-manage.js';
 import { zhCNExamsCandidate } from './zh-CN.exams-candidate.js';
 import { zhCNInspectionExamples } from './zh-CN.inspection-examples.js';
 import { zhCNInspectionWorkbench } from './zh-CN.inspection-workbench.js';
+import { zhCNMetricsAssessments } from './zh-CN.metrics-assessments.js';
+import { zhCNMetricsImport } from './zh-CN.metrics-import.js';
 import { zhCNMetricsSettings } from './zh-CN.metrics-settings.js';
+import { zhCNMetricsDashboard } from './zh-CN.metrics-dashboard.js';
 
 /** zh-CN, the first language: every UI text and every API error code the UI explains. */
 export const zhCN = {
@@ -246,12 +249,11 @@ export const zhCN = {
   'metrics.kpi.sales': '销售额',
   'metrics.kpi.aov': '客单价',
   'metrics.kpi.satisfaction': '满意度',
-  'metrics.kpi.weighted': '按各客服接待人数加权的平均值',
   'metrics.kpi.parts': '{part} / {whole}',
   'metrics.provisional': '{days} 的付款归属窗口尚未结束，数字可能还会变化。',
   'metrics.chart.trend': '每日趋势',
   'metrics.chart.funnel': '询单漏斗',
-  'metrics.chart.response': '平均响应时间分布（按客服·日）',
+  'metrics.chart.response': '响应时长分布（每次人工回复）',
   'metrics.funnel.consulted': '咨询',
   'metrics.funnel.inquiries': '询单',
   'metrics.funnel.ordered': '下单',
@@ -261,7 +263,7 @@ export const zhCN = {
   'metrics.series.inquiries': '询单人数',
   'metrics.series.paid': '付款人数',
   'metrics.series.sales': '销售额（元）',
-  'metrics.series.agentDays': '客服·日数',
+  'metrics.series.responses': '回复次数',
   'metrics.ranking.title': '客服排名',
   'metrics.ranking.agent': '客服',
   'metrics.ranking.team': '小组',
@@ -346,6 +348,9 @@ export const zhCN = {
   ...zhCNInspectionWorkbench,
   ...zhCNInspectionExamples,
   ...zhCNMetricsSettings,
+  ...zhCNMetricsImport,
+  ...zhCNMetricsAssessments,
+  ...zhCNMetricsDashboard,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

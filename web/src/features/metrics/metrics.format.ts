@@ -1,35 +1,27 @@
 import type { StoredMetricsRow } from '../../api/metrics.api.js';
+import type { ResponseBucket } from '../../../../src/domain/metrics/index.js';
 import dayjs, { type Dayjs } from 'dayjs';
+
+/** What a number without a value (no denominator, nothing counted) shows; it opens nothing. */
+export const noValue = '—';
 
 /** `0.8532` → `85.3%`; no denominator → `—`. */
 export const percent = (value: number | null): string =>
-  value === null ? '—' : `${(value * 100).toFixed(1)}%`;
+  value === null ? noValue : `${(value * 100).toFixed(1)}%`;
 
 /** Seconds as `42 秒` or `2 分 5 秒`. */
 export const seconds = (value: number | null): string => {
-  if (value === null) return '—';
+  if (value === null) return noValue;
   const rounded = Math.round(value);
   return rounded < 60 ? `${rounded} 秒` : `${Math.floor(rounded / 60)} 分 ${rounded % 60} 秒`;
 };
 
 const yuanFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
-export const yuan = (value: number | null): string => (value === null ? '—' : `¥${yuanFormat.format(value)}`);
+export const yuan = (value: number | null): string =>
+  value === null ? noValue : `¥${yuanFormat.format(value)}`;
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
-
-/** Weighted mean of a per-row mean, ignoring rows without a value. */
-const weighted = (rows: StoredMetricsRow[], value: (row: StoredMetricsRow) => number | null) => {
-  let sum = 0;
-  let weight = 0;
-  for (const row of rows) {
-    const mean = value(row);
-    if (mean === null || row.served === 0) continue;
-    sum += mean * row.served;
-    weight += row.served;
-  }
-  return weight === 0 ? null : sum / weight;
-};
 
 export type Totals = {
   consulted: number;
@@ -43,12 +35,16 @@ export type Totals = {
   sales: number;
   buyers: number;
   aov: number | null;
+  /** Ratings and the 4-5 star ones among them (satisfaction = good / rated). */
+  rated: number;
+  ratedGood: number;
   satisfaction: number | null;
 };
 
 /**
- * The period's totals over the rows: counts summed, rates recomputed from the summed parts;
- * the mean response and satisfaction are weighted by each row's served buyers.
+ * The period's totals over the rows, as the engine rolls up a shop: counts summed, and every rate
+ * and mean recomputed from the summed parts (the mean response is the summed response time over
+ * the summed turns, not an average of the agents' means).
  */
 export const totalsOf = (rows: StoredMetricsRow[]): Totals => {
   const sum = (pick: (row: StoredMetricsRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
@@ -58,11 +54,16 @@ export const totalsOf = (rows: StoredMetricsRow[]): Totals => {
   const inquiriesPaid = sum((row) => row.inquiriesPaid);
   const sales = Math.round(sum((row) => row.sales) * 100) / 100;
   const buyers = sum((row) => row.buyers);
+  const rated = sum((row) => row.parts.rated);
+  const ratedGood = sum((row) => row.parts.ratedGood);
   return {
     consulted,
     served,
     replyRate: ratio(served, consulted),
-    avgResponseSec: weighted(rows, (row) => row.avgResponseSec),
+    avgResponseSec: ratio(
+      sum((row) => row.parts.respSumCappedSec),
+      sum((row) => row.parts.respCount),
+    ),
     inquiries,
     inquiriesOrdered: sum((row) => row.inquiriesOrdered),
     inquiriesPaid,
@@ -70,7 +71,9 @@ export const totalsOf = (rows: StoredMetricsRow[]): Totals => {
     sales,
     buyers,
     aov: buyers === 0 ? null : sales / buyers,
-    satisfaction: weighted(rows, (row) => row.satisfaction),
+    rated,
+    ratedGood,
+    satisfaction: ratio(ratedGood, rated),
   };
 };
 
@@ -93,22 +96,15 @@ export const perDay = (
 };
 
 /** Response-time buckets (seconds, upper bounds) for the distribution chart. */
-export const responseBuckets = [
-  { label: '≤15 秒', max: 15 },
-  { label: '15-30 秒', max: 30 },
-  { label: '30-60 秒', max: 60 },
-  { label: '1-2 分', max: 120 },
-  { label: '>2 分', max: Number.POSITIVE_INFINITY },
-];
+const duration = (seconds: number): string => (seconds < 60 ? `${seconds} 秒` : `${seconds / 60} 分`);
 
-export const responseHistogram = (rows: StoredMetricsRow[]): number[] => {
-  const counts = responseBuckets.map(() => 0);
-  for (const row of rows) {
-    if (row.avgResponseSec === null) continue;
-    const index = responseBuckets.findIndex((bucket) => (row.avgResponseSec ?? 0) <= bucket.max);
-    counts[index] = (counts[index] ?? 0) + 1;
-  }
-  return counts;
+/** The label of a 响应时长分布 bar: ≤ 15 秒, 15-30 秒, … , > 2 分. */
+export const bucketLabel = (bucket: ResponseBucket, previous: ResponseBucket | undefined): string => {
+  if (bucket.upToSec === null) return `> ${duration(previous?.upToSec ?? 0)}`;
+  if (previous?.upToSec == null) return `≤ ${duration(bucket.upToSec)}`;
+  const [from, to] = [duration(previous.upToSec), duration(bucket.upToSec)];
+  // 15-30 秒, 1-2 分: the unit once when both ends share it.
+  return from.slice(-1) === to.slice(-1) ? `${from.slice(0, -2)}-${to}` : `${from}-${to}`;
 };
 
 // Shops count their days in Asia/Shanghai (UTC+8, no daylight saving), as the server does by

@@ -1,11 +1,10 @@
-import { Button, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { StoredMetricsRow } from '../../../api/metrics.api.js';
 import { t } from '../../../i18n/i18n.js';
-import { percent, seconds, yuan } from '../metrics.format.js';
-
-/** What a click on a number asks for: the metric and the sub-account. */
-export type Drill = { metric: string; agent: string; label: string };
+import { noValue, percent, seconds, yuan } from '../metrics.format.js';
+import { DrillNumber } from './DrillNumber.js';
+import type { Drill } from './ExplainDrawer.js';
 
 type Props = { rows: StoredMetricsRow[]; teamNames: Map<string, string>; onDrill: (drill: Drill) => void };
 
@@ -15,20 +14,20 @@ const byNumber =
 
 const agentName = (row: StoredMetricsRow) => row.displayName ?? row.agent ?? '';
 
-/** Every agent of the period, sortable by any number; numbers open the buyers behind them. */
+/**
+ * Every agent of the period, sortable by any number; numbers open the buyers behind them (a
+ * number without a value opens nothing).
+ */
 export const AgentRanking = ({ rows, teamNames, onDrill }: Props) => {
   const drillable =
     (metric: string, label: string, text: (row: StoredMetricsRow) => string) => (row: StoredMetricsRow) =>
-      row.agent ? (
-        <Button
-          type="link"
-          size="small"
-          style={{ padding: 0, height: 'auto' }}
-          aria-label={`${agentName(row)} ${label}`}
+      row.agent && text(row) !== noValue ? (
+        <DrillNumber
+          label={`${agentName(row)} ${label}`}
           onClick={() => onDrill({ metric, agent: row.agent ?? '', label })}
         >
           {text(row)}
-        </Button>
+        </DrillNumber>
       ) : (
         text(row)
       );
@@ -37,37 +36,45 @@ export const AgentRanking = ({ rows, teamNames, onDrill }: Props) => {
     label: string,
     pick: (row: StoredMetricsRow) => number | null,
     text: (row: StoredMetricsRow) => string,
-    metric?: string,
   ) => ({
     key,
     title: label,
     align: 'right' as const,
     width: 110,
     sorter: byNumber(pick),
-    render: (_: unknown, row: StoredMetricsRow) => (metric ? drillable(metric, label, text)(row) : text(row)),
+    // Each column is named by the metric the drill-down explains.
+    render: (_: unknown, row: StoredMetricsRow) => drillable(key, label, text)(row),
   });
   const columns: ColumnsType<StoredMetricsRow> = [
     {
       key: 'agent',
       title: t('metrics.ranking.agent'),
       fixed: 'left',
-      width: 150,
+      width: 180,
       sorter: (a, b) => agentName(a).localeCompare(agentName(b), 'zh-CN'),
+      // Long names (shops give sub-accounts long ones) are cut to one line, whole in a tooltip.
       render: (_, row) => (
-        <div>
-          <div>{agentName(row)}</div>
+        <>
+          <Typography.Text ellipsis={{ tooltip: agentName(row) }} style={{ display: 'block' }}>
+            {agentName(row)}
+          </Typography.Text>
           {row.displayName ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text
+              type="secondary"
+              ellipsis={{ tooltip: row.agent }}
+              style={{ display: 'block', fontSize: 12 }}
+            >
               {row.agent}
             </Typography.Text>
           ) : null}
-        </div>
+        </>
       ),
     },
     {
       key: 'team',
       title: t('metrics.ranking.team'),
       width: 90,
+      ellipsis: true,
       render: (_, row) => (row.teamId ? (teamNames.get(row.teamId) ?? '') : ''),
     },
     number(
@@ -75,56 +82,48 @@ export const AgentRanking = ({ rows, teamNames, onDrill }: Props) => {
       t('metrics.kpi.consulted'),
       (r) => r.consulted,
       (r) => String(r.consulted),
-      'consulted',
     ),
     number(
       'served',
       t('metrics.kpi.served'),
       (r) => r.served,
       (r) => String(r.served),
-      'served',
     ),
     number(
       'replyRate',
       t('metrics.kpi.replyRate'),
       (r) => r.replyRate,
       (r) => percent(r.replyRate),
-      'replyRate',
     ),
     number(
       'avgResponseSec',
       t('metrics.kpi.avgResponse'),
       (r) => r.avgResponseSec,
       (r) => seconds(r.avgResponseSec),
-      'avgResponseSec',
     ),
     number(
       'inquiries',
       t('metrics.ranking.inquiries'),
       (r) => r.inquiries,
       (r) => String(r.inquiries),
-      'inquiries',
     ),
     number(
       'inquiriesPaid',
       t('metrics.ranking.paid'),
       (r) => r.inquiriesPaid,
       (r) => String(r.inquiriesPaid),
-      'inquiriesPaid',
     ),
     number(
       'conversion',
       t('metrics.kpi.conversion'),
       (r) => r.conversion,
       (r) => percent(r.conversion),
-      'conversion',
     ),
     number(
       'sales',
       t('metrics.kpi.sales'),
       (r) => r.sales,
       (r) => yuan(r.sales),
-      'sales',
     ),
     number(
       'aov',
@@ -148,7 +147,7 @@ export const AgentRanking = ({ rows, teamNames, onDrill }: Props) => {
       pagination={false}
       // Virtual rows keep a thousand agents smooth.
       virtual
-      scroll={{ x: 1300, y: 480 }}
+      scroll={{ x: 1330, y: 480 }}
       data-testid="agent-ranking"
     />
   );

@@ -1,11 +1,31 @@
 import { Alert, Collapse, Drawer, Empty, Spin, Tag, Typography } from 'antd';
-import type { ExplainedBuyer, ExplainQuery } from '../../../api/metrics.api.js';
+import type { ExplainedBuyer, ExplainQuery, MetricsFilters } from '../../../api/metrics.api.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { useIsMobile } from '../../../components/useIsMobile.js';
 import { type MessageKey, t } from '../../../i18n/i18n.js';
 import { canManage, useCurrentUser } from '../../auth/session.js';
 import { useExplain } from '../queries.js';
 import { CreditRuling } from './CreditRuling.js';
+
+/**
+ * What a click on a number asks for: the metric (a name `explain` knows), its label, and the
+ * sub-account of a ranking row; without one, every agent the filters keep. `who` names the scope
+ * in the title when it is not the agents (the shop's own numbers).
+ */
+export type Drill = { metric: string; label: string; agent?: string; who?: string };
+
+/** The drill-down of `drill` within the dashboard's filters: shop, team, agent and period. */
+const explainQueryOf = (drill: Drill, filters: MetricsFilters): ExplainQuery => {
+  const agent = drill.agent ?? filters.agent;
+  return {
+    metric: drill.metric,
+    ...(agent ? { agent } : {}),
+    ...(filters.shopId ? { shopId: filters.shopId } : {}),
+    ...(filters.teamId ? { teamId: filters.teamId } : {}),
+    from: filters.from,
+    to: filters.to,
+  };
+};
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', {
@@ -56,14 +76,15 @@ const Chat = ({ buyer }: { buyer: ExplainedBuyer }) => {
 
 /** The buyers behind a number, each with the chat that made it, in a side drawer. */
 export const ExplainDrawer = ({
-  query,
-  label,
+  drill,
+  filters,
   onClose,
 }: {
-  query: ExplainQuery | null;
-  label: string;
+  drill: Drill | null;
+  filters: MetricsFilters;
   onClose: () => void;
 }) => {
+  const query = drill ? explainQueryOf(drill, filters) : null;
   const mobile = useIsMobile();
   const manager = canManage(useCurrentUser());
   const explained = useExplain(query);
@@ -74,7 +95,14 @@ export const ExplainDrawer = ({
       onClose={onClose}
       size={mobile ? 'default' : 'large'}
       width={mobile ? '100%' : 720}
-      title={query ? t('metrics.explain.title', { agent: query.agent, metric: label }) : ''}
+      title={
+        drill && query
+          ? t('metrics.explain.title', {
+              agent: drill.who ?? query.agent ?? t('metrics.filter.allAgents'),
+              metric: drill.label,
+            })
+          : ''
+      }
     >
       {explained.isLoading ? <Spin /> : null}
       {explained.isError ? (

@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Radio, Select, Space, Table, Tag, Upload } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   type ImportJob,
   type ImportMode,
@@ -10,17 +10,16 @@ import {
 import { describeError } from '../../../api/errors.js';
 import { t } from '../../../i18n/i18n.js';
 import { useImportRecords, useImports, useMetricsShops } from '../queries.js';
+import {
+  type FieldColumns,
+  headerMapping,
+  ImportMapping,
+  missingRequired,
+  toBase64,
+  usePreview,
+} from './ImportMapping.js';
 
 const kinds: RecordKind[] = ['messages', 'orders', 'ratings', 'tickets'];
-
-const toBase64 = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  // Chunks keep String.fromCharCode under the argument limit of large files.
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
 
 const IssuesTable = ({ job }: { job: ImportJob }) => (
   <Table
@@ -83,7 +82,10 @@ const History = () => {
   );
 };
 
-/** 导入数据: pick a file, check it (nothing stored), see the bad rows, then confirm the import. */
+/**
+ * 导入数据: pick a file and shop, map its columns (列映射), check it (nothing stored), see the bad
+ * rows, then confirm the import (which saves the mapping as the shop's preset when asked).
+ */
 export const ImportPanel = () => {
   const [kind, setKind] = useState<RecordKind>('messages');
   const [mode, setMode] = useState<ImportMode>('reject');
@@ -91,8 +93,17 @@ export const ImportPanel = () => {
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<ImportJob | null>(null);
   const [done, setDone] = useState<ImportJob | null>(null);
+  const [columns, setColumns] = useState<FieldColumns>({});
+  const [savePreset, setSavePreset] = useState(true);
   const shops = useMetricsShops(true);
   const upload = useImportRecords();
+  const preview = usePreview(file, kind, shopId);
+  // A changed mapping makes an earlier check stale.
+  const changeColumns = useCallback((next: FieldColumns) => {
+    setColumns(next);
+    setChecked(null);
+    setDone(null);
+  }, []);
   const reset = () => {
     setChecked(null);
     setDone(null);
@@ -106,7 +117,8 @@ export const ImportPanel = () => {
       filename: file.name,
       contentBase64: await toBase64(file),
       dryRun,
-      ...(shopId ? { shopId } : {}),
+      mapping: headerMapping(columns),
+      ...(shopId ? { shopId, savePreset } : {}),
     };
     const { job } = await upload.mutateAsync(input);
     if (dryRun) setChecked(job);
@@ -116,6 +128,7 @@ export const ImportPanel = () => {
     }
   };
   const tooLarge = file !== null && file.size > maxImportBytes;
+  const unmapped = missingRequired(preview.data, columns, shopId !== undefined);
   const canConfirm = checked !== null && checked.status === 'done' && checked.rowsRead > 0;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -179,9 +192,21 @@ export const ImportPanel = () => {
         </Upload.Dragger>
       </Form>
       {tooLarge ? <Alert type="error" title={t('metrics.import.tooLarge')} /> : null}
+      {file && !tooLarge ? (
+        <ImportMapping
+          preview={preview.data}
+          loading={preview.isFetching}
+          error={preview.error}
+          shopChosen={shopId !== undefined}
+          columns={columns}
+          onColumns={changeColumns}
+          savePreset={savePreset}
+          onSavePreset={setSavePreset}
+        />
+      ) : null}
       <Space>
         <Button
-          disabled={!file || tooLarge}
+          disabled={!file || tooLarge || !preview.data || unmapped.length > 0}
           loading={upload.isPending && !checked}
           onClick={() => void send(true)}
         >

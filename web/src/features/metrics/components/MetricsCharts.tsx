@@ -2,7 +2,8 @@ import { Card, Col, Row } from 'antd';
 import { useMemo } from 'react';
 import type { StoredMetricsRow } from '../../../api/metrics.api.js';
 import { t } from '../../../i18n/i18n.js';
-import { perDay, responseBuckets, responseHistogram, type Totals } from '../metrics.format.js';
+import type { ResponseBucket } from '../../../../../src/domain/metrics/index.js';
+import { bucketLabel, perDay, type Totals } from '../metrics.format.js';
 import { type ChartOption, EChart } from './EChart.js';
 
 const trendOption = (dayRows: StoredMetricsRow[], from: string, to: string): ChartOption => {
@@ -49,21 +50,32 @@ const funnelOption = (totals: Totals): ChartOption => ({
   ],
 });
 
-const responseOption = (dayRows: StoredMetricsRow[]): ChartOption => ({
+const responseOption = (distribution: ResponseBucket[]): ChartOption => ({
   tooltip: { trigger: 'axis' },
-  grid: { left: 40, right: 16, top: 16, bottom: 28 },
-  xAxis: { type: 'category', data: responseBuckets.map((bucket) => bucket.label) },
+  grid: { left: 48, right: 16, top: 16, bottom: 28 },
+  xAxis: {
+    type: 'category',
+    data: distribution.map((bucket, index) => bucketLabel(bucket, distribution[index - 1])),
+  },
   yAxis: { type: 'value', minInterval: 1 },
-  series: [{ type: 'bar', name: t('metrics.series.agentDays'), data: responseHistogram(dayRows) }],
+  series: [
+    { type: 'bar', name: t('metrics.series.responses'), data: distribution.map((bucket) => bucket.count) },
+  ],
 });
 
 /** Trend per day, the inquiry funnel and how fast agents answer. */
-type Props = { dayRows: StoredMetricsRow[]; totals: Totals; from: string; to: string };
+type Props = {
+  dayRows: StoredMetricsRow[];
+  totals: Totals;
+  distribution: ResponseBucket[];
+  from: string;
+  to: string;
+};
 
-export const MetricsCharts = ({ dayRows, totals, from, to }: Props) => {
+export const MetricsCharts = ({ dayRows, totals, distribution, from, to }: Props) => {
   const trend = useMemo(() => trendOption(dayRows, from, to), [dayRows, from, to]);
   const funnel = useMemo(() => funnelOption(totals), [totals]);
-  const response = useMemo(() => responseOption(dayRows), [dayRows]);
+  const response = useMemo(() => responseOption(distribution), [distribution]);
   return (
     <Row gutter={[12, 12]}>
       <Col xs={24} lg={24}>

@@ -7,8 +7,8 @@ import { QueryError } from '../../../components/QueryError.js';
 import { NotFoundPage } from '../../../components/StatusPages.js';
 import { t } from '../../../i18n/i18n.js';
 import { canManage, useCurrentUser } from '../../auth/session.js';
-import { AgentRanking, type Drill } from '../components/AgentRanking.js';
-import { ExplainDrawer } from '../components/ExplainDrawer.js';
+import { AgentRanking } from '../components/AgentRanking.js';
+import { type Drill, ExplainDrawer } from '../components/ExplainDrawer.js';
 import { ImportPanel } from '../components/ImportPanel.js';
 import { Restatements } from '../components/Restatements.js';
 import { ShopStrip } from '../components/ShopStrip.js';
@@ -16,6 +16,7 @@ import { KpiCards } from '../components/KpiCards.js';
 import { MetricsSettings } from '../components/MetricsSettings.js';
 import { MetricsCharts } from '../components/MetricsCharts.js';
 import { MetricsFilters } from '../components/MetricsFilters.js';
+import { PlatformAssessments } from '../components/PlatformAssessments.js';
 import { shopYesterday, totalsOf } from '../metrics.format.js';
 import { useMetrics, useMetricsTeams } from '../queries.js';
 
@@ -80,11 +81,14 @@ const Dashboard = () => {
           {provisional.length > 0 ? (
             <Alert type="info" showIcon title={t('metrics.provisional', { days: provisional.join('、') })} />
           ) : null}
-          <KpiCards totals={totals} />
-          {manager && report.data ? <ShopStrip shop={report.data.shop} agentAov={totals.aov} /> : null}
+          <KpiCards totals={totals} onDrill={setDrill} />
+          {manager && report.data ? (
+            <ShopStrip shop={report.data.shop} agentAov={totals.aov} onDrill={setDrill} />
+          ) : null}
           <MetricsCharts
             dayRows={days.data?.rows ?? []}
             totals={totals}
+            distribution={report.data?.responseDistribution ?? []}
             from={filters.from}
             to={filters.to}
           />
@@ -97,13 +101,7 @@ const Dashboard = () => {
           <AgentRanking rows={rows} teamNames={teamNames} onDrill={setDrill} />
         </>
       ) : null}
-      <ExplainDrawer
-        query={
-          drill ? { metric: drill.metric, agent: drill.agent, from: filters.from, to: filters.to } : null
-        }
-        label={drill?.label ?? ''}
-        onClose={() => setDrill(null)}
-      />
+      <ExplainDrawer drill={drill} filters={filters} onClose={() => setDrill(null)} />
     </Space>
   );
 };
@@ -117,6 +115,7 @@ export const MetricsPage = () => {
     { key: 'dashboard', label: t('metrics.tab.dashboard'), children: <Dashboard /> },
     ...(manager
       ? [
+          { key: 'assessments', label: t('metrics.tab.assessments'), children: <PlatformAssessments /> },
           { key: 'import', label: t('metrics.tab.import'), children: <ImportPanel /> },
           { key: 'restatements', label: t('metrics.tab.restatements'), children: <Restatements /> },
           { key: 'settings', label: t('metrics.tab.settings'), children: <MetricsSettings /> },

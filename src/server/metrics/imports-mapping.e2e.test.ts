@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestServer, signIn, type TestServer } from '../server.test-utils.js';
+
+type Session = Awaited<ReturnType<typeof signIn>>;
+
+// A shop's own export: the last three headers are no synonyms Kefu knows.
+const chats = [
+  '买家昵称,客服账号,说话方,会话时间,聊天记录',
+  'tb_own,旗舰店:小美,buyer,2026-03-01 10:00:00,有现货吗',
+  'tb_own,旗舰店:小美,agent,2026-03-01 10:00:30,亲，有现货的',
+].join('\n');
+const mapping = {
+  买家昵称: 'buyer',
+  客服账号: 'agent',
+  说话方: 'sender',
+  会话时间: 'time',
+  聊天记录: 'text',
+};
+const contentBase64 = Buffer.from(chats, 'utf8').toString('base64');
+
+describe('imports API: 列映射 (column mapping presets)', () => {
+  let server: TestServer;
+  let supervisor: Session;
+  let agent: Session;
+  let shopId: string;
+
+  const send = (session: Session, method: 'POST' | 'PUT', url: string, payload: object) =>
+    server.app.inject({ method, url, headers: session.headers, payload });
+  const get = (session: Session, url: string) =>
+    server.app.inject({ method: 'GET', url, headers: session.headers });
+
+  beforeAll(async () => {
+    server = await createTestServer();
+    supervisor = await signIn(server.app, 'zhuguan');
+    agent = await signIn(server.app, 'xiaomei');
+    const shops = (await get(supervisor, '/api/shops')).json().shops as { id: string; name: string }[];
+    shopId = shops.find((shop) => shop.name === '天猫旗舰店')?.id ?? '';
+  });
+  afterAll(() => server.close());
+
+  const preview = (extra: object = {}) =>
+    send(supervisor, 'POST', '/api/imports/preview', {
+      kind: 'messages',
+      filename: 'qianniu.csv',
+      contentBase64,
+      shopId,
+      ...extra,
+    });
+
+  test('the preview shows the headers, the suggestion and the required fields left without a column', async () => {
+    const response = await preview();
+    expect(response.statusCode).toBe(200);
+    const { preview: body } = response.json();
+    expect(body.headers).toEqual(Object.keys(mapping));
+    expect(body.mapping).toEqual({ 买家昵称: 'buyer', 客服账号: 'agent' });
+    expect(body.preset).toBeNull();
+    expect(body.issues.map((issue: { message: string }) => issue.message).join('\n')).toContain(
+      '必填字段 sender 没有对应的列',
+    );
+  });
+
+  test('an import with a mapping is done and saves the shop’s preset, which the next preview starts from', async () => {
+    const response = await send(supervisor, 'POST', '/api/imports', {
+      kind: 'messages',
+      filename: 'qianniu.csv',
+      contentBase64,
+      shopId,
+      mapping,
+      savePreset: true,
+    });
+    expect(response.json().job).toMatchObject({ status: 'done', rowsInserted: 2 });
+    const presets = (await get(supervisor, '/api/imports/presets')).json().presets;
+    expect(presets).toEqual([
+      expect.objectContaining({ shopId, shopName: '天猫旗舰店', kind: 'messages', mapping }),
+    ]);
+    const again = (await preview()).json().preview;
+    expect(again).toMatchObject({ preset: mapping, mapping, issues: [] });
+  });
+
+  test('a preset is saved directly; an unknown field is refused by header and field in Chinese', async () => {
+    const url = `/api/imports/presets/${shopId}/orders`;
+    const saved = await send(supervisor, 'PUT', url, { mapping: { 单号: 'order' } });
+    expect(saved.statusCode).toBe(204);
+    const refused = await send(supervisor, 'PUT', url, { mapping: { 单号: 'orderNo' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      { path: 'body.mapping.单号', message: expect.stringContaining('列「单号」映射到未知字段 orderNo') },
+    ]);
+    const twice = await preview({ mapping: { 会话时间: 'time', 聊天记录: 'time' } });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.message).toBe('字段 time 同时对应了列「会话时间」和「聊天记录」，只能选一列');
+  });
+
+  test('agents may neither preview nor save mappings', async () => {
+    expect(
+      (
+        await send(agent, 'POST', '/api/imports/preview', {
+          kind: 'messages',
+          filename: 'a.csv',
+          contentBase64,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await send(agent, 'PUT', `/api/imports/presets/${shopId}/messages`, { mapping })).statusCode,
+    ).toBe(403);
+    expect((await get(agent, '/api/imports/presets')).statusCode).toBe(403);
+  });
+});

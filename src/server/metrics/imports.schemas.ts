@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { recordKinds } from '../../io/records/index.js';
+import { importBody, importBodyLimit } from './metrics.schemas.js';
+
+// 列映射 of imports: header → field, as the mapping step shows it. Which fields exist is the
+// use-case's check (its messages name the header and the field in Chinese).
+const mapping = z
+  .record(z.string().min(1).max(200), z.string().min(1).max(64))
+  .describe('header → field, e.g. { "客服账号": "agent" }; fields left out fall back to header synonyms');
+
+export const importWithMappingBody = importBody.extend({
+  mapping: mapping.optional().describe("header → field; without it a chosen shop's saved preset is used"),
+  savePreset: z
+    .boolean()
+    .default(false)
+    .describe("save the mapping as the chosen shop's preset for this kind once the import is done"),
+});
+
+export const importPreviewBody = z.strictObject({
+  kind: z.enum(recordKinds),
+  filename: z.string().min(1).max(255).describe('the file name; its extension picks the format'),
+  contentBase64: z.string().max(importBodyLimit),
+  shopId: z.uuid().optional().describe('the shop whose preset and time zone apply'),
+  mapping: mapping.optional().describe('check this mapping instead of the preset or the suggestion'),
+});
+
+// POST /api/imports/preview declares no response schema: the use-case's ImportPreview is sent as it is.
+export const mappingPresetParams = z.strictObject({ shopId: z.uuid(), kind: z.enum(recordKinds) });
+export const mappingPresetBody = z.strictObject({ mapping });
+
+export const mappingPresetsResponse = z.object({
+  presets: z.array(
+    z.object({
+      shopId: z.string(),
+      shopName: z.string(),
+      kind: z.enum(recordKinds),
+      mapping: z.record(z.string(), z.string()),
+      updatedAt: z.string(),
+    }),
+  ),
+});

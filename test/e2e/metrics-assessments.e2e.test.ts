@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { desktop, horizontalOverflow, phone, screenshot } from './browser.js';
+import { startBrowserSession } from './session.js';
+
+const session = startBrowserSession();
+
+// Yesterday in the shops' zone, so the default period (近7天) holds the import.
+const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+const longJdShop = '京东家居生活馆华东区官方旗舰店（售后服务中心·夜间值班二组）';
+
+// PDD: 2 of 4 buyer messages answered within 30 s (50% < 80%): 还需 2 条.
+const pdd = (buyer: string, agent: string, sender: string, time: string) =>
+  ['拼多多专营店', 'pdd', buyer, agent, sender, `${yesterday} ${time}`, '在的', 'human'].join(',');
+const chats = [
+  'shop,platform,buyer,agent,sender,time,text,kind',
+  pdd('pb1', '专营店:大宝', 'buyer', '10:00:00'),
+  pdd('pb1', '专营店:大宝', 'agent', '10:00:20'),
+  pdd('pb1', '专营店:大宝', 'buyer', '10:05:00'),
+  pdd('pb1', '专营店:大宝', 'agent', '10:06:00'),
+  pdd('pb2', '专营店:二宝', 'buyer', '11:00:00'),
+  pdd('pb2', '专营店:二宝', 'agent', '11:01:00'),
+  pdd('pb3', '专营店:二宝', 'buyer', '12:00:00'),
+  pdd('pb3', '专营店:二宝', 'agent', '12:00:10'),
+].join('\n');
+const tickets = [
+  'shop,ticket,agent,applied,reviewed',
+  `${longJdShop},J1,京东:小京,${yesterday} 10:00:00,${yesterday} 10:10:00`,
+  `${longJdShop},J2,京东:小京,${yesterday} 10:00:00,${yesterday} 11:00:00`,
+].join('\n');
+
+const pickShop = async (page: Page, name: string) => {
+  await page.getByLabel('店铺').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: name }).click();
+};
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+describe('平台考核', () => {
+  test('a supervisor sees the PDD shop’s 30秒应答率 with 未达标 and what it would take', async () => {
+    const admin = await session.signIn(session.harness.admin.login);
+    await session.api(admin, 'POST', '/api/shops', { name: longJdShop, platform: 'jd' });
+    for (const [kind, text] of [
+      ['messages', chats],
+      ['tickets', tickets],
+    ] as const)
+      await session.api(admin, 'POST', '/api/imports', {
+        kind,
+        filename: `${kind}.csv`,
+        contentBase64: base64(text),
+        mode: 'reject',
+      });
+
+    const page = await session.signIn('zhuguan', desktop);
+    await page.goto(`${session.harness.baseUrl}/metrics/assessments`);
+    await pickShop(page, '拼多多专营店');
+    const card = page.getByTestId('assessment-card');
+    await card.waitFor();
+    const text = await card.textContent();
+    expect(text).toContain('30秒应答率');
+    expect(text).toContain('未达标');
+    expect(text).toContain('2 / 4');
+    expect(text).toContain('还需 2 条买家消息在 30 秒内人工回复');
+    expect(text).toContain('平均人工响应时长');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'metrics-assessments-pdd');
+
+    // A JD shop with a long name: its month so far, the score and the tier.
+    await pickShop(page, '夜间值班二组');
+    await page.getByTestId('assessment-card').getByText('售后服务分').waitFor();
+    await expect(page.getByTestId('assessment-card').textContent()).resolves.toMatch(
+      /服务单审核20分钟达标率.*1 \/ 2/,
+    );
+    await screenshot(page, 'metrics-assessments-jd');
+    expect(await horizontalOverflow(page)).toBe(0);
+
+    // The Douyin shop has no records: the empty state says so.
+    await pickShop(page, '抖音小店');
+    await page.getByTestId('assessments-empty').waitFor();
+
+    await page.setViewportSize(phone);
+    await pickShop(page, '拼多多专营店');
+    await page.getByTestId('assessment-card').getByText('30秒应答率').waitFor();
+    await screenshot(page, 'metrics-assessments-phone');
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+
+  test('agents have no 平台考核 tab', async () => {
+    const page = await session.signIn('dabao', desktop);
+    await page.goto(`${session.harness.baseUrl}/metrics/dashboard`);
+    await page.getByRole('tab', { name: '绩效看板' }).waitFor();
+    expect(await page.getByRole('tab', { name: '平台考核' }).count()).toBe(0);
+  });
+});
