@@ -1,11 +1,9 @@
 import { evaluateLabelled, type Scores } from '../../domain/compliance/index.js';
 import type { Db } from '../../store/database.js';
 import { type ExampleRecord, listExamples } from '../../store/inspection-examples.repository.js';
-import { authorize } from '../accounts/accounts.authorize.js';
 import type { Actor, Clock } from '../accounts/index.js';
 import { builtInRuleLibrary, type RuleLibrary } from '../compliance/index.js';
-import { type ExampleJudge, exampleJudges } from './inspection.examples.rules.js';
-import { inspectionShops } from './inspection.scope.js';
+import { type ExampleJudge, shopExampleJudges } from './inspection.examples.rules.js';
 
 // 样本评测: how well the rule library a shop really uses (its platform's rules, the rules it switched
 // off, its changed points, its own words and patterns, as in force today) finds what its 标注样本
@@ -79,9 +77,7 @@ export const evaluateInspectionExamples = async ({
   library?: RuleLibrary;
   shopId?: string | undefined;
 }): Promise<ExamplesEvaluation> => {
-  authorize(actor, 'inspection.review');
-  if (shopId !== undefined) await inspectionShops({ db, actor, shopId, path: 'query.shopId' });
-  const judgeFor = await exampleJudges({ db, clock, actor, library, shopIds: shopId ? [shopId] : [] });
+  const judgeFor = await shopExampleJudges({ db, clock, actor, library, shopId });
   // Examples without a shop always have a judge; the shop's was checked above.
   const builtIn = judgeFor(null) as ExampleJudge;
   const judge = judgeFor(shopId ?? null) ?? builtIn;

@@ -94,6 +94,28 @@ export const exampleJudges = async ({
 export type LabellingRule = { id: string; title: string; custom: boolean };
 
 /**
+ * For a reviewer's question about one shop's examples (or about those without a shop): checks the
+ * permission and that the shop is the organisation's (refused as `query.shopId`), then the judges.
+ */
+export const shopExampleJudges = async ({
+  db,
+  clock,
+  actor,
+  library,
+  shopId,
+}: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  library: RuleLibrary;
+  shopId?: string | undefined;
+}): Promise<JudgeFor> => {
+  authorize(actor, 'inspection.review');
+  if (shopId !== undefined) await inspectionShops({ db, actor, shopId, path: 'query.shopId' });
+  return exampleJudges({ db, clock, actor, library, shopIds: shopId ? [shopId] : [] });
+};
+
+/**
  * The rules a 标注样本 of the shop (or without one) may be labelled with: the built-in message rules,
  * then the shop's own.
  */
@@ -110,9 +132,7 @@ export const listLabellingRules = async ({
   library?: RuleLibrary;
   shopId?: string | undefined;
 }): Promise<{ rules: LabellingRule[] }> => {
-  authorize(actor, 'inspection.review');
-  if (shopId !== undefined) await inspectionShops({ db, actor, shopId, path: 'query.shopId' });
-  const judgeFor = await exampleJudges({ db, clock, actor, library, shopIds: shopId ? [shopId] : [] });
+  const judgeFor = await shopExampleJudges({ db, clock, actor, library, shopId });
   const builtIn = judgeFor(null)?.labelable ?? new Map<string, string>();
   const labelable = judgeFor(shopId ?? null)?.labelable ?? builtIn;
   return {
