@@ -1,36 +1,17 @@
-import { Alert, Button, DatePicker, Empty, Select, Space, Spin, Typography } from 'antd';
+import { Alert, DatePicker, Empty, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { QueryError } from '../../../components/QueryError.js';
 import { t } from '../../../i18n/i18n.js';
 import { useAssessments } from '../assessments.queries.js';
 import { shopYesterday } from '../metrics.format.js';
 import { useMetricsShops } from '../queries.js';
 import { AssessmentCard } from './AssessmentCard.js';
+import { NoDataYet } from './NoDataYet.js';
 import { rangePresets } from './MetricsFilters.js';
 
 const format = 'YYYY-MM-DD';
 const assessed = new Set(['pdd', 'douyin', 'jd']);
-
-const NoData = () => {
-  const navigate = useNavigate();
-  return (
-    <Empty
-      data-testid="assessments-empty"
-      description={
-        <Space orientation="vertical">
-          <Typography.Text strong>{t('metrics.assess.empty')}</Typography.Text>
-          <Typography.Text type="secondary">{t('metrics.assess.emptyBody')}</Typography.Text>
-        </Space>
-      }
-    >
-      <Button type="primary" onClick={() => navigate('/metrics/import')}>
-        {t('metrics.empty.action')}
-      </Button>
-    </Empty>
-  );
-};
 
 /**
  * 平台考核 (managers): one shop's platform checks over the dashboard's kind of period — PDD over the
@@ -84,7 +65,14 @@ export const PlatformAssessments = () => {
       ) : null}
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.isFetching && !result ? <Spin /> : null}
-      {result && !result.hasData ? <NoData /> : null}
+      {result && !result.hasData ? (
+        <NoDataYet
+          testId="assessments-empty"
+          title="metrics.assess.empty"
+          body="metrics.assess.emptyBody"
+          canImport
+        />
+      ) : null}
       {result?.hasData ? (
         <>
           <Typography.Title level={5} style={{ margin: 0 }} ellipsis={{ tooltip: result.shop.name }}>

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Space, Spin, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { type MetricsFilters as Filters, metricsExportUrl } from '../../../api/metrics.api.js';
@@ -15,6 +15,7 @@ import { ShopStrip } from '../components/ShopStrip.js';
 import { KpiCards } from '../components/KpiCards.js';
 import { MetricsSettings } from '../components/MetricsSettings.js';
 import { MetricsCharts } from '../components/MetricsCharts.js';
+import { NoDataYet } from '../components/NoDataYet.js';
 import { MetricsFilters } from '../components/MetricsFilters.js';
 import { PlatformAssessments } from '../components/PlatformAssessments.js';
 import { shopYesterday, totalsOf } from '../metrics.format.js';
@@ -27,27 +28,6 @@ const lastWeek = (): Filters => {
     to: yesterday.format('YYYY-MM-DD'),
     by: 'agent',
   };
-};
-
-const EmptyState = ({ manager }: { manager: boolean }) => {
-  const navigate = useNavigate();
-  return (
-    <Empty
-      data-testid="metrics-empty"
-      description={
-        <Space direction="vertical">
-          <Typography.Text strong>{t('metrics.empty.title')}</Typography.Text>
-          <Typography.Text type="secondary">{t('metrics.empty.body')}</Typography.Text>
-        </Space>
-      }
-    >
-      {manager ? (
-        <Button type="primary" onClick={() => navigate('/metrics/import')}>
-          {t('metrics.empty.action')}
-        </Button>
-      ) : null}
-    </Empty>
-  );
 };
 
 const Dashboard = () => {
@@ -75,7 +55,14 @@ const Dashboard = () => {
         </Button>
       </Space>
       {report.isLoading ? <Spin /> : null}
-      {report.data && rows.length === 0 ? <EmptyState manager={manager} /> : null}
+      {report.data && rows.length === 0 ? (
+        <NoDataYet
+          testId="metrics-empty"
+          title="metrics.empty.title"
+          body="metrics.empty.body"
+          canImport={manager}
+        />
+      ) : null}
       {rows.length > 0 ? (
         <>
           {provisional.length > 0 ? (
