@@ -78,10 +78,13 @@ const Chat = ({ buyer }: { buyer: ExplainedBuyer }) => {
 export const ExplainDrawer = ({
   drill,
   filters,
+  teamName,
   onClose,
 }: {
   drill: Drill | null;
   filters: MetricsFilters;
+  /** The 小组 the filters keep, named in the title when no agent is picked. */
+  teamName?: string | undefined;
   onClose: () => void;
 }) => {
   const query = drill ? explainQueryOf(drill, filters) : null;
@@ -98,7 +101,7 @@ export const ExplainDrawer = ({
       title={
         drill && query
           ? t('metrics.explain.title', {
-              agent: drill.who ?? query.agent ?? t('metrics.filter.allAgents'),
+              agent: drill.who ?? query.agent ?? teamName ?? t('metrics.filter.allAgents'),
               metric: drill.label,
             })
           : ''

@@ -88,7 +88,12 @@ const Dashboard = () => {
           <AgentRanking rows={rows} teamNames={teamNames} onDrill={setDrill} />
         </>
       ) : null}
-      <ExplainDrawer drill={drill} filters={filters} onClose={() => setDrill(null)} />
+      <ExplainDrawer
+        drill={drill}
+        filters={filters}
+        teamName={filters.teamId ? teamNames.get(filters.teamId) : undefined}
+        onClose={() => setDrill(null)}
+      />
     </Space>
   );
 };
