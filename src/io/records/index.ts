@@ -1,5 +1,6 @@
 // Importing KPI records (绩效 import): chat messages, orders, ratings and JD tickets from CSV/TSV
-// (UTF-8, UTF-8 BOM, GBK), JSON Lines and XLSX, with header synonyms and per-shop mapping presets.
+// (UTF-8, UTF-8 BOM, GBK), JSON Lines and XLSX, with header synonyms and a column mapping (列映射;
+// shops' saved presets live in the database, src/app/metrics-store/metrics-store.mapping.ts).
 export { writeCsv } from '../csv/index.js';
 export {
   type ColumnMapping,
@@ -13,12 +14,6 @@ export {
 export { ImportError } from './records.issues.js';
 export { loadOrdersCsv } from './records.load.js';
 export { loadMessagesCsv } from './records.message-load.js';
-export {
-  findMappingPreset,
-  loadMappingPresets,
-  type MappingPreset,
-  saveMappingPreset,
-} from './records.presets.js';
 export { type FilePreview, previewFile } from './records.preview.js';
 export type { ImportMode, ImportSummary, ReadOptions } from './records.read.js';
 export type { ByteSource } from './records.source.js';

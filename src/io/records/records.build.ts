@@ -1,5 +1,6 @@
 import type { MessageRecord, OrderRecord, RatingRecord, TicketRecord } from '../../domain/metrics/index.js';
 import { type Fen, fen, type Millis, millis } from '../../domain/shared/index.js';
+import { valueProblems } from './records.messages.js';
 import type { RowReader } from './records.row.js';
 import { parseKind, parsePlatform, parseSender, parseStars } from './records.values.js';
 
@@ -12,7 +13,7 @@ const shopOf = (row: RowReader, agent: string): string => {
   if (shop.length > 0) return shop;
   const colon = agent.indexOf(':');
   if (colon > 0) return agent.slice(0, colon);
-  row.fail('shop', 'import.missing_value', 'shop is empty and the agent has no "店铺:" prefix');
+  row.fail('shop', 'import.missing_value', valueProblems.noShop());
   return '';
 };
 
@@ -21,7 +22,7 @@ const replyKindOf = (row: RowReader) => {
   if (kindText.length > 0) {
     const kind = parseKind(kindText);
     if (kind) return kind;
-    row.fail('kind', 'import.bad_value', `unknown reply kind "${kindText}" (human, assist, auto, welcome)`);
+    row.fail('kind', 'import.bad_value', valueProblems.badKind(kindText));
     return 'human';
   }
   return row.flag('auto', false) ? 'auto' : 'human';
@@ -33,18 +34,12 @@ export const buildMessage: RecordBuilder<MessageRecord> = (row) => {
   const shop = shopOf(row, agent);
   const platformText = row.required('platform');
   const platform = parsePlatform(platformText);
-  if (!platform && platformText.length > 0) {
-    row.fail(
-      'platform',
-      'import.bad_value',
-      `unknown platform "${platformText}" (tmall, taobao, pdd, jd, douyin)`,
-    );
-  }
+  if (!platform && platformText.length > 0)
+    row.fail('platform', 'import.bad_value', valueProblems.badPlatform(platformText));
   const senderText = row.required('sender');
   const sender = senderText.length > 0 ? parseSender(senderText, buyer, agent) : null;
-  if (!sender && senderText.length > 0) {
-    row.fail('sender', 'import.unknown_sender', `sender "${senderText}" is neither buyer, agent nor system`);
-  }
+  if (!sender && senderText.length > 0)
+    row.fail('sender', 'import.unknown_sender', valueProblems.badSender(senderText));
   const time = row.time('time', true);
   const text = row.text('text');
   const kind = replyKindOf(row);
@@ -81,8 +76,7 @@ const optionalOrderFacts = (row: RowReader, record: OrderRecord): void => {
   if (row.has('closedBy')) {
     const text = row.text('closedBy');
     const closedBy = closers.get(text.toLowerCase()) ?? null;
-    if (text.length > 0 && !closedBy)
-      row.fail('closedBy', 'import.bad_value', `"${text}" is not buyer, seller or system`);
+    if (text.length > 0 && !closedBy) row.fail('closedBy', 'import.bad_value', valueProblems.badCloser(text));
     record.closedBy = closedBy;
   }
 };
@@ -97,10 +91,18 @@ export const buildOrder: RecordBuilder<OrderRecord> = (row) => {
   const refund = row.amount('refund', false, 0) ?? 0;
   const items = row.count('items', 1);
   if (created !== null && paid !== null && paid < created) {
-    row.fail('paid', 'import.bad_time', `paid ${row.text('paid')} is before created ${row.text('created')}`);
+    row.fail(
+      'paid',
+      'import.bad_time',
+      valueProblems.paidBeforeCreated(row.text('paid'), row.text('created')),
+    );
   }
   if (refund > amount)
-    row.fail('refund', 'import.bad_amount', `refund ${row.text('refund')} exceeds the paid amount`);
+    row.fail(
+      'refund',
+      'import.bad_amount',
+      valueProblems.refundOverAmount(row.text('refund'), row.text('amount')),
+    );
   if (created === null) return null;
   const record: OrderRecord = {
     shop,
@@ -124,9 +126,8 @@ export const buildRating: RecordBuilder<RatingRecord> = (row) => {
   const time = row.time('time', true);
   const starsText = row.required('stars');
   const stars = parseStars(starsText);
-  if (!stars && starsText.length > 0) {
-    row.fail('stars', 'import.bad_value', `"${starsText}" is not 1-5 stars nor 非常满意…非常不满意`);
-  }
+  if (!stars && starsText.length > 0)
+    row.fail('stars', 'import.bad_value', valueProblems.badStars(starsText));
   if (!row.ok || time === null || !stars) return null;
   const record: RatingRecord = { shop, buyer, agent, time: millis(time), stars };
   const conversation = row.text('conversation');
@@ -152,7 +153,11 @@ export const buildTicket: RecordBuilder<TicketRecord> = (row) => {
   const passText = row.text('samplePassed');
   const samplePassed = passWords.get(passText) ?? row.flag('samplePassed', null);
   if (applied !== null && reviewed !== null && reviewed < applied) {
-    row.fail('reviewed', 'import.bad_time', 'reviewed before the ticket was applied for');
+    row.fail(
+      'reviewed',
+      'import.bad_time',
+      valueProblems.reviewedBeforeApplied(row.text('reviewed'), row.text('applied')),
+    );
   }
   const record: TicketRecord = {
     shop,

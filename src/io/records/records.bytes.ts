@@ -128,3 +128,22 @@ export const splitFields = (
   ends[field] = end;
   return field === width - 1;
 };
+
+const newline = 10;
+
+/** How many line breaks `bytes[from, to)` holds (memchr per line, as the readers find lines). */
+export const lineBreaks = (bytes: Buffer, from: number, to: number): number => {
+  let count = 0;
+  for (let at = bytes.indexOf(newline, from); at !== -1 && at < to; at = bytes.indexOf(newline, at + 1))
+    count++;
+  return count;
+};
+
+/**
+ * The first NUL byte of `bytes[from, to)`, or -1. Text in UTF-8 or GBK never holds one, so a NUL
+ * means the bytes from its line on are not text: a damaged file, or zeros a crashed copy left.
+ */
+export const firstNul = (bytes: Buffer, from: number, to: number): number => {
+  const at = bytes.indexOf(0, from);
+  return at === -1 || at >= to ? -1 : at;
+};

@@ -34,7 +34,12 @@ export const resolveColumns = ({
   file: string;
   headerLine: number;
 }): { columns: ResolvedColumns; issues: Issue[] } => {
-  const suggested = suggestMapping(kind, headers);
+  // A header the mapping gives to one field is not also guessed for another by its synonyms.
+  const chosenHeaders = new Set(Object.values(mapping.columns ?? {}));
+  const suggested = suggestMapping(
+    kind,
+    headers.filter((header) => !chosenHeaders.has(header)),
+  );
   const columns: ResolvedColumns = { index: {}, constants: {} };
   const issues: Issue[] = [];
   for (const spec of columnSynonyms[kind]) {
@@ -48,7 +53,7 @@ export const resolveColumns = ({
           fileIssue(
             file,
             'import.missing_column',
-            `the mapping names column "${chosen}" for ${spec.field}, but the file has no such column`,
+            `列映射为字段 ${spec.field} 选了列「${chosen}」，但文件中没有这一列`,
             headerLine,
             spec.field,
           ),
@@ -63,12 +68,12 @@ export const resolveColumns = ({
     const header = suggested[spec.field];
     if (header !== undefined) columns.index[spec.field] = headers.indexOf(header);
     else if (spec.required) {
-      const examples = spec.synonyms.slice(0, 4).join(', ');
+      const examples = spec.synonyms.slice(0, 4).join('、');
       issues.push(
         fileIssue(
           file,
           'import.missing_column',
-          `no column for ${spec.field} (a header such as ${examples}); map one or give a constant`,
+          `必填字段 ${spec.field} 没有对应的列（表头如 ${examples}）；请在列映射中为它选一列`,
           headerLine,
           spec.field,
         ),

@@ -3,9 +3,11 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { CsvParser, type CsvRow, CsvSyntaxError } from '../csv/index.js';
 import { detectEncoding, EncodingError } from '../encoding/index.js';
+import { firstNul, lineBreaks } from './records.bytes.js';
 import { resolveColumns } from './records.columns.js';
 import type { RecordKind } from './records.fields.js';
 import { ImportError, IssueCollector } from './records.issues.js';
+import { encodingProblem } from './records.messages.js';
 import {
   asImportError,
   type ImportSummary,
@@ -125,18 +127,23 @@ const estimateLines = async (chunk: ChunkedFile): Promise<number> => {
   return Math.ceil(((await chunk.size()) / Math.max(chunk.filled, 1)) * (lines + 1));
 };
 
-/** Throws the string reader's error for bytes that are not UTF-8, naming the line. */
-const checkUtf8 = (chunk: ChunkedFile, to: number, line: number, encoding: string): void => {
-  const bytes = chunk.buffer.subarray(chunk.pos, to);
-  if (isUtf8(bytes)) return;
-  const lenient = bytes.toString('utf8');
-  const bad = lenient.indexOf('\uFFFD');
-  const at = line + (lenient.slice(0, bad).match(/\n/g)?.length ?? 0);
-  throw new EncodingError(
-    'encoding.invalid',
-    `invalid ${encoding.toUpperCase()} byte sequence on line ${at}`,
-    at,
-  );
+/**
+ * Throws the string reader's error for bytes that are not text, naming the line: a NUL anywhere
+ * in what is buffered (so a file that turns into zeros stops here, not after buffering a 16 MB
+ * "line"), or bytes before `to` that are not UTF-8.
+ */
+const checkText = (chunk: ChunkedFile, to: number, line: number): void => {
+  const nul = firstNul(chunk.buffer, chunk.pos, chunk.filled);
+  const bytes = chunk.buffer.subarray(chunk.pos, nul === -1 ? to : Math.min(to, nul));
+  if (!isUtf8(bytes)) {
+    const lenient = bytes.toString('utf8');
+    const bad = lenient.indexOf('\uFFFD');
+    const at = line + (lenient.slice(0, bad).match(/\n/g)?.length ?? 0);
+    throw new EncodingError('encoding.invalid', encodingProblem('encoding.invalid', at), at);
+  }
+  if (nul === -1) return;
+  const at = line + lineBreaks(chunk.buffer, chunk.pos, nul);
+  throw new EncodingError('encoding.binary', encodingProblem('encoding.binary', at), at);
 };
 
 /**
@@ -225,7 +232,7 @@ const loadOpened = async <T>(
   chunk.pos = header.next;
   const counts = { rows: 0, records: 0 };
   try {
-    await scanLines(chunk, headerLine + 1, encoding, readers.fast, slow, counts);
+    await scanLines(chunk, headerLine + 1, readers.fast, slow, counts);
     slow.end(counts);
   } catch (error) {
     throw asImportError(error, file, issues) ?? error;
@@ -303,7 +310,6 @@ export class SlowLines<T> {
 const scanLines = async <T>(
   chunk: ChunkedFile,
   firstLine: number,
-  encoding: string,
   fast: FastLines,
   slow: SlowLines<T>,
   counts: Counts,
@@ -314,7 +320,7 @@ const scanLines = async <T>(
     const { buffer } = chunk;
     if (checked <= chunk.pos) {
       const last = chunk.eof ? chunk.filled : buffer.lastIndexOf(newline, chunk.filled - 1) + 1;
-      checkUtf8(chunk, last, line, encoding);
+      checkText(chunk, last, line);
       checked = last;
     }
     const end = buffer.indexOf(newline, chunk.pos);

@@ -1,4 +1,5 @@
 import { formatLocation, type Issue } from '../../domain/shared/index.js';
+import { fileProblems } from './records.messages.js';
 
 /**
  * Thrown when a file cannot be imported: in `reject` mode when any row is bad, in both modes when
@@ -13,7 +14,7 @@ export class ImportError extends Error {
   ) {
     const first = issues[0];
     const where = first ? `${formatLocation(first.at)}: ${first.message}` : file;
-    super(`${errorCount} error${errorCount === 1 ? '' : 's'} in ${file}; first: ${where}`);
+    super(fileProblems.summary(file, errorCount, where));
     this.name = 'ImportError';
   }
 }
@@ -48,7 +49,7 @@ export class IssueCollector {
       ...this.issues,
       {
         code: 'import.more_errors',
-        message: `${this.errors - this.issues.length} more errors not listed`,
+        message: fileProblems.moreErrors(this.errors - this.issues.length),
         severity: 'info',
         at: { file: this.file },
       },

@@ -9,7 +9,6 @@ export type LineWorkerInput = {
   offset: number;
   firstLine: number;
   layout: MessageLayout;
-  encoding: string;
   ring: LineRing;
 };
 
@@ -23,7 +22,8 @@ export type LineRing = {
 
 /** A slot filled with whole lines: `length` bytes, `count` lines from `firstLine`. */
 export type LineChunk = { kind: 'chunk'; slot: number; length: number; count: number; firstLine: number };
-export type LineFailure = { kind: 'encoding' | 'syntax'; message: string; line: number };
+/** Bytes that are not text (`binary`: a NUL byte; `encoding`: not UTF-8) or a record too long. */
+export type LineFailure = { kind: 'encoding' | 'binary' | 'syntax'; message: string; line: number };
 export type LineMessage = LineChunk | LineFailure | { kind: 'end' };
 
 export const slots = 4;

@@ -1,13 +1,16 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { firstNul, lineBreaks } from './records.bytes.js';
 import {
+  type LineFailure,
   type LineMessage,
   type LineWorkerInput,
   linesPerChunk,
   readBytes,
   slots,
 } from './records.line-ring.js';
+import { encodingProblem } from './records.messages.js';
 import { MessageLineParser, outcome, row, rowStride, storeParsed } from './records.message-parse.js';
 
 const newline = 10;
@@ -22,6 +25,19 @@ const cr = 13;
 const badLine = (bytes: Buffer, firstLine: number): number => {
   const lenient = bytes.toString('utf8');
   return firstLine + (lenient.slice(0, lenient.indexOf('\uFFFD')).match(/\n/g)?.length ?? 0);
+};
+
+/**
+ * Why the bytes before `to` (a NUL, or the end of whole lines) are not text: the first byte that
+ * is not UTF-8, else the NUL at `to`; each with its line, as the string reader reports them.
+ */
+const notText = (bytes: Buffer, to: number, firstLine: number): LineFailure => {
+  if (!isUtf8(bytes.subarray(0, to))) {
+    const at = badLine(bytes.subarray(0, to), firstLine);
+    return { kind: 'encoding', message: encodingProblem('encoding.invalid', at), line: at };
+  }
+  const at = firstLine + lineBreaks(bytes, 0, to);
+  return { kind: 'binary', message: encodingProblem('encoding.binary', at), line: at };
 };
 
 /** The end of the whole lines in `bytes[0, filled)`, at most `linesPerChunk` of them. */
@@ -83,6 +99,9 @@ const run = (input: LineWorkerInput, post: (message: LineMessage) => void) => {
         filled += read;
         eof = read === 0;
       }
+      // A NUL anywhere read so far ends the file at its line, before a "line" of zeros is carried.
+      const nul = firstNul(bytes, 0, filled);
+      if (nul !== -1) return post(notText(bytes, nul, line));
       const end = wholeLines(bytes, filled, eof);
       if (end === 0 && !eof) {
         if (filled + readBytes > bytes.length)
@@ -95,14 +114,7 @@ const run = (input: LineWorkerInput, post: (message: LineMessage) => void) => {
         chunk--;
         continue;
       }
-      if (!isUtf8(bytes.subarray(0, end))) {
-        const at = badLine(bytes.subarray(0, end), line);
-        return post({
-          kind: 'encoding',
-          message: `invalid ${input.encoding.toUpperCase()} byte sequence on line ${at}`,
-          line: at,
-        });
-      }
+      if (!isUtf8(bytes.subarray(0, end))) return post(notText(bytes, end, line));
       const rows = new Int32Array(ring.rows[slot] as SharedArrayBuffer);
       const count = parseLines(
         parser,

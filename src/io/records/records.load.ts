@@ -1,6 +1,7 @@
 import type { OrderRecord } from '../../domain/metrics/index.js';
 import { buildOrder } from './records.build.js';
 import { loadCsv } from './records.fast-load.js';
+import { rowProblems } from './records.messages.js';
 import { OrderLineReader, type OrderSink } from './records.order-line.js';
 import type { ImportSummary, ReadOptions } from './records.read.js';
 
@@ -19,7 +20,7 @@ export const loadOrdersCsv = (options: ReadOptions, sink: OrderSink): Promise<Im
       delimiter,
       offsetOf,
       onDuplicate: (line, first) =>
-        issues.error(line, undefined, 'import.duplicate', `duplicate of line ${first} (same order key)`),
+        issues.error(line, undefined, 'import.duplicate', rowProblems.duplicate('orders', first)),
     });
     if (!fast) return null;
     const duplicates = {

@@ -22,6 +22,7 @@ import {
   lineRing,
 } from './records.line-ring.js';
 import { type MessageKey, MessageRows, type MessageSink, messageKeyHash } from './records.message-line.js';
+import { rowProblems } from './records.messages.js';
 import { type MessageLayout, messageLayout, outcome, row, rowStride } from './records.message-parse.js';
 import { asImportError, type ImportSummary, type ReadOptions, rowConverter, zoneOf } from './records.read.js';
 import { messageDuplicateWindow } from './records.readers.js';
@@ -100,8 +101,12 @@ const readLines = async (input: LineWorkerInput, readers: Readers): Promise<void
   const busy = new Int32Array(input.ring.busy);
   try {
     for await (const message of messagesOf(worker)) {
-      if (message.kind === 'encoding')
-        throw new EncodingError('encoding.invalid', message.message, message.line);
+      if (message.kind === 'encoding' || message.kind === 'binary')
+        throw new EncodingError(
+          message.kind === 'binary' ? 'encoding.binary' : 'encoding.invalid',
+          message.message,
+          message.line,
+        );
       if (message.kind === 'syntax') throw new CsvSyntaxError(message.message, message.line);
       if (message.kind !== 'chunk') continue;
       applyChunk(message, input.ring, readers);
@@ -159,12 +164,12 @@ export const loadMessagesCsv = async (
   );
   const readers: Readers = {
     rows: new MessageRows(sink, layout, keys, (line, first) =>
-      issues.error(line, undefined, 'import.duplicate', `duplicate of line ${first} (same message key)`),
+      issues.error(line, undefined, 'import.duplicate', rowProblems.duplicate('messages', first)),
     ),
     slow: new SlowLines(convert, delimiter, (record) => sink.addMessage(record)),
     counts: { rows: 0, records: 0 },
   };
-  const input = workerInput(file, prepared.next, headerLine + 1, layout, encoding);
+  const input = workerInput(file, prepared.next, headerLine + 1, layout);
   try {
     await readLines(input, readers);
     readers.slow.end(readers.counts);
@@ -179,5 +184,4 @@ const workerInput = (
   offset: number,
   firstLine: number,
   layout: MessageLayout,
-  encoding: string,
-): LineWorkerInput => ({ file, offset, firstLine, layout, encoding, ring: lineRing() });
+): LineWorkerInput => ({ file, offset, firstLine, layout, ring: lineRing() });

@@ -5,6 +5,7 @@ import { openOrFail, zoneOf } from './records.read.js';
 import { readers } from './records.readers.js';
 import { RowReader } from './records.row.js';
 import { resolveColumns } from './records.columns.js';
+import type { ByteSource } from './records.source.js';
 
 export type FilePreview = {
   format: string;
@@ -26,18 +27,22 @@ const sampleSize = 20;
  */
 export const previewFile = async ({
   file,
+  source,
   kind,
   mapping,
   timeZone = 'Asia/Shanghai',
 }: {
+  /** The file to read; with `source`, only its name (the extension picks the format). */
   file: string;
+  /** Uploaded bytes instead of reading `file`. */
+  source?: ByteSource;
   kind: RecordKind;
   mapping?: ColumnMapping;
   timeZone?: string;
 }): Promise<FilePreview> => {
   const empty = { format: '', encoding: '', headers: [], suggestedMapping: {}, sampleRows: [] };
   try {
-    const table = await openOrFail(file);
+    const table = await openOrFail(file, source);
     const resolved = resolveColumns({
       kind,
       headers: table.headers,

@@ -5,6 +5,7 @@ import type { RecordBuilder } from './records.build.js';
 import { resolveColumns } from './records.columns.js';
 import type { ColumnMapping, RecordKind } from './records.fields.js';
 import { fileIssue, ImportError, IssueCollector } from './records.issues.js';
+import { encodingProblem, fileProblems, rowProblems } from './records.messages.js';
 import { RowReader } from './records.row.js';
 import {
   type ByteSource,
@@ -76,6 +77,18 @@ export type KindReader<T> = {
   duplicates: () => DuplicateCheck<T>;
 };
 
+/**
+ * The CSV parser's two complaints in the import's words; it has no codes, so they are told apart
+ * by its text, and anything else is passed on after a Chinese lead.
+ */
+const csvProblem = (error: CsvSyntaxError): string => {
+  const tooLong = /^record longer than (\d+) characters/.exec(error.message);
+  if (tooLong) return rowProblems.tooLong(error.line, Number(tooLong[1]));
+  if (error.message.startsWith('a quoted field is never closed'))
+    return rowProblems.unclosedQuote(error.line);
+  return rowProblems.csvSyntax(error.line, error.message);
+};
+
 export const asImportError = (
   error: unknown,
   file: string,
@@ -87,14 +100,17 @@ export const asImportError = (
   if (error instanceof EncodingError) {
     return new ImportError(
       file,
-      [...before, fileIssue(file, `import.${error.code}`, error.message, error.line)],
+      [
+        ...before,
+        fileIssue(file, `import.${error.code}`, encodingProblem(error.code, error.line), error.line),
+      ],
       count,
     );
   }
   if (error instanceof CsvSyntaxError) {
     return new ImportError(
       file,
-      [...before, fileIssue(file, 'import.csv_syntax', error.message, error.line)],
+      [...before, fileIssue(file, 'import.csv_syntax', csvProblem(error), error.line)],
       count,
     );
   }
@@ -103,7 +119,7 @@ export const asImportError = (
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
     return new ImportError(file, [
-      fileIssue(file, 'import.cannot_open', `cannot open the file (${String(code)})`),
+      fileIssue(file, 'import.cannot_open', fileProblems.cannotOpen(String(code))),
     ]);
   }
   return null;
@@ -123,9 +139,7 @@ export const zoneOf = (file: string, timeZone = 'Asia/Shanghai') => {
   try {
     return wallClockOffset(timeZone);
   } catch {
-    throw new ImportError(file, [
-      fileIssue(file, 'import.time_zone', `unknown time zone "${timeZone}" (e.g. Asia/Shanghai, +08:00)`),
-    ]);
+    throw new ImportError(file, [fileIssue(file, 'import.time_zone', fileProblems.timeZone(timeZone))]);
   }
 };
 
@@ -138,7 +152,6 @@ export const rowConverter = <T>(
 ) => {
   const duplicates = reader.duplicates();
   const width = table.headers.length;
-  const noun = reader.kind.replace(/s$/, '');
   return (tableRow: TableRow): T | null => {
     if (tableRow.error) {
       issues.error(tableRow.line, undefined, 'import.bad_row', tableRow.error);
@@ -146,7 +159,7 @@ export const rowConverter = <T>(
     }
     // Fewer fields is a row whose trailing empty cells were dropped; more means a stray comma.
     if (table.format === 'csv' && tableRow.fields.length > width) {
-      const why = `the row has ${tableRow.fields.length} fields, the header ${width} (an unquoted comma?)`;
+      const why = rowProblems.fieldCount(tableRow.fields.length, width);
       issues.error(tableRow.line, undefined, 'import.field_count', why);
       return null;
     }
@@ -155,12 +168,7 @@ export const rowConverter = <T>(
     if (record === null) return null;
     const first = duplicates.firstLine(record, tableRow.line);
     if (first === undefined) return record;
-    issues.error(
-      tableRow.line,
-      undefined,
-      'import.duplicate',
-      `duplicate of line ${first} (same ${noun} key)`,
-    );
+    issues.error(tableRow.line, undefined, 'import.duplicate', rowProblems.duplicate(reader.kind, first));
     return null;
   };
 };
@@ -174,7 +182,7 @@ async function* scan<T>(
   const table = await openOrFail(file, options.source);
   const { headers, headerLine } = table;
   if (headers.length === 0)
-    throw new ImportError(file, [fileIssue(file, 'import.empty', 'the file is empty: no header row')]);
+    throw new ImportError(file, [fileIssue(file, 'import.empty', fileProblems.empty())]);
   const resolved = resolveColumns({ kind: reader.kind, headers, mapping: options.mapping, file, headerLine });
   if (resolved.issues.length > 0) throw new ImportError(file, resolved.issues);
   const issues = new IssueCollector(file, options.maxIssues ?? 100, options.onIssue);

@@ -1,5 +1,6 @@
 import type { IssueCollector } from './records.issues.js';
 import { parseTime, type WallClockOffset } from './records.time.js';
+import { valueProblems } from './records.messages.js';
 import { parseFlag, parseYuan } from './records.values.js';
 
 /** Where each field is: a column index, or a constant from the mapping. */
@@ -48,7 +49,7 @@ export class RowReader {
   /** The text of a field that must not be empty. */
   required(field: string): string {
     const value = this.text(field);
-    if (value.length === 0) this.fail(field, 'import.missing_value', `${field} is empty`);
+    if (value.length === 0) this.fail(field, 'import.missing_value', valueProblems.empty(field));
     return value;
   }
 
@@ -56,16 +57,12 @@ export class RowReader {
   time(field: string, required: boolean): number | null {
     const value = this.text(field);
     if (value.length === 0) {
-      if (required) this.fail(field, 'import.missing_value', `${field} is empty`);
+      if (required) this.fail(field, 'import.missing_value', valueProblems.empty(field));
       return null;
     }
     const time = parseTime(value, this.offsetOf);
     if (Number.isNaN(time)) {
-      this.fail(
-        field,
-        'import.bad_time',
-        `cannot read time "${value}" (expected YYYY-MM-DD HH:mm:ss or ISO-8601)`,
-      );
+      this.fail(field, 'import.bad_time', valueProblems.badTime(field, value));
       return null;
     }
     return time;
@@ -75,16 +72,16 @@ export class RowReader {
   amount(field: string, required: boolean, fallback: number | null): number | null {
     const value = this.text(field);
     if (value.length === 0) {
-      if (required) this.fail(field, 'import.missing_value', `${field} is empty`);
+      if (required) this.fail(field, 'import.missing_value', valueProblems.empty(field));
       return fallback;
     }
     const fen = parseYuan(value);
     if (Number.isNaN(fen)) {
-      this.fail(field, 'import.bad_amount', `cannot read amount "${value}" (expected 元 such as 199.90)`);
+      this.fail(field, 'import.bad_amount', valueProblems.badAmount(field, value));
       return fallback;
     }
     if (fen < 0) {
-      this.fail(field, 'import.negative_amount', `amount ${value} is negative`);
+      this.fail(field, 'import.negative_amount', valueProblems.negativeAmount(field, value));
       return fallback;
     }
     return fen;
@@ -96,7 +93,7 @@ export class RowReader {
     if (value.length === 0) return fallback;
     const count = Number(value);
     if (!Number.isInteger(count) || count < 0) {
-      this.fail(field, 'import.bad_value', `"${value}" is not a whole number ≥ 0`);
+      this.fail(field, 'import.bad_value', valueProblems.badCount(field, value));
       return fallback;
     }
     return count;
@@ -107,8 +104,7 @@ export class RowReader {
     const value = this.text(field);
     if (value.length === 0) return fallback;
     const flag = parseFlag(value);
-    if (flag === null)
-      this.fail(field, 'import.bad_value', `"${value}" is not yes/no (true/false, 1/0, 是/否)`);
+    if (flag === null) this.fail(field, 'import.bad_value', valueProblems.badFlag(field, value));
     return flag ?? fallback;
   }
 }

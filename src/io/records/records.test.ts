@@ -5,13 +5,11 @@ import { describe, expect, test } from 'vitest';
 import type { Issue } from '../../domain/shared/index.js';
 import {
   ImportError,
-  loadMappingPresets,
   previewFile,
   readMessages,
   readOrders,
   readRatings,
   readTickets,
-  saveMappingPreset,
   suggestMapping,
   validateFile,
 } from './index.js';
@@ -140,7 +138,11 @@ describe('readMessages', () => {
     );
     const error = await importError(readMessages({ file: path }));
     expect(error.issues.map((issue) => [issue.code, issue.at?.line, issue.message])).toEqual([
-      ['import.duplicate', 4, 'duplicate of line 2 (same message key)'],
+      [
+        'import.duplicate',
+        4,
+        '与第 2 行重复（时间、买家、客服、会话、发送方和内容都相同），重复的一行不导入',
+      ],
     ]);
   });
 
@@ -219,7 +221,7 @@ describe('readOrders', () => {
     expect(summary.issues).toHaveLength(11);
     expect(summary.issues[10]).toMatchObject({
       code: 'import.more_errors',
-      message: '20 more errors not listed',
+      message: '另有 20 处错误未列出',
     });
   });
 
@@ -292,7 +294,7 @@ describe('time zones', () => {
   });
 });
 
-describe('previewFile and presets', () => {
+describe('previewFile and the suggested mapping', () => {
   test('when previewing, it shows encoding, headers, the suggested mapping, rows and their problems', async () => {
     const preview = await previewFile({ file: fixture('orders.bad.csv'), kind: 'orders' });
     expect(preview.encoding).toBe('utf-8');
@@ -318,20 +320,5 @@ describe('previewFile and presets', () => {
       text: '消息',
       sender: 'Sender',
     });
-  });
-
-  test('when a preset is saved twice for a shop and kind, the file keeps the latest one', async () => {
-    const path = join(scratch, 'presets.json');
-    await saveMappingPreset({
-      file: path,
-      preset: { shop: '店', kind: 'orders', mapping: { columns: { order: 'A' } } },
-    });
-    await saveMappingPreset({
-      file: path,
-      preset: { shop: '店', kind: 'orders', mapping: { columns: { order: 'B' } } },
-    });
-    expect(await loadMappingPresets({ file: path })).toEqual([
-      { shop: '店', kind: 'orders', mapping: { columns: { order: 'B' } } },
-    ]);
   });
 });
