@@ -167,6 +167,35 @@ describe('credit and assists', () => {
   });
 });
 
+describe('下单优先 (orderFirst): the order agent if there is one, else the payment agent', () => {
+  const mode = (m: 'order' | 'payment' | 'orderFirst') =>
+    ({ credit: { mode: m, pick: 'last' } }) satisfies SettingsOverride;
+  const bothServed = {
+    messages: [
+      buyerSays('b', 'a1', '2026-03-10 10:00:00'),
+      agentSays('b', 'a1', '2026-03-10 10:00:10'),
+      buyerSays('b', 'a2', '2026-03-10 11:00:00'),
+      agentSays('b', 'a2', '2026-03-10 11:00:10'),
+    ],
+    orders: [order('o', 'b', '2026-03-10 10:30:00', '2026-03-10 11:10:00', 60)],
+  };
+  const orderedAlone = {
+    messages: [buyerSays('b', 'a2', '2026-03-10 11:00:00'), agentSays('b', 'a2', '2026-03-10 11:00:10')],
+    orders: [order('o', 'b', '2026-03-10 10:30:00', '2026-03-10 11:10:00', 60)],
+  };
+
+  test('an agent served before the order: that agent is credited, as in 下单判定 and unlike 付款判定', () => {
+    expect(rowOf({ ...bothServed, override: mode('orderFirst') }, 'a1')).toMatchObject({ sales: 60 });
+    expect(rowOf({ ...bothServed, override: mode('orderFirst') }, 'a2')).toMatchObject({ sales: 0 });
+    expect(rowOf({ ...bothServed, override: mode('payment') }, 'a2')).toMatchObject({ sales: 60 });
+  });
+
+  test('nobody served before the order: the agent who served before payment is credited', () => {
+    expect(rowOf({ ...orderedAlone, override: mode('orderFirst') }, 'a2')).toMatchObject({ sales: 60 });
+    expect(rowOf({ ...orderedAlone, override: mode('order') }, 'a2')).toMatchObject({ sales: 0 });
+  });
+});
+
 describe('pre-sale classification', () => {
   const afterSale = {
     messages: [buyerSays('b', 'a', '2026-03-10 10:00:00'), agentSays('b', 'a', '2026-03-10 10:00:10')],
