@@ -71,6 +71,8 @@ export const flag = {
   dyFirstWithin: 32768,
   slowReception: 65536,
   longReception: 131072,
+  tbMissed: 262144,
+  tb: 524288,
 } as const;
 
 /** One buyer with one agent on one local day, while its buyer is being processed. */

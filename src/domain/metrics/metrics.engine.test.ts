@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { at, load } from '../../../test/fixtures/metrics/metrics.fixture-kit.js';
+import { agentSays, at, buyerSays, load, order } from '../../../test/fixtures/metrics/metrics.fixture-kit.js';
 import { oneDay } from '../../../test/fixtures/metrics/one-day.fixture.js';
 import { computeMetrics, explain, rollUp, textToDay } from './index.js';
 
@@ -74,6 +74,32 @@ describe('explain', () => {
     const { computation } = report();
     expect(explain({ computation, metric: 'unanswered', agent: 'a1', day }).buyers).toEqual(['b9']);
     expect(explain({ computation, metric: 'slowTurns', agent: 'a1', day }).buyers).toEqual(['b1']);
+  });
+
+  test('退款率 lists every credited order and marks the refunded ones; 3 分钟回复率 marks receptions with a late turn', () => {
+    const data = load({
+      messages: [
+        buyerSays('b1', 'a1', '2026-03-10 10:00:00'),
+        agentSays('b1', 'a1', '2026-03-10 10:00:20'),
+        buyerSays('b2', 'a1', '2026-03-10 11:00:00'),
+        agentSays('b2', 'a1', '2026-03-10 11:05:00'),
+      ],
+      orders: [
+        order('o1', 'b1', '2026-03-10 10:01:00', '2026-03-10 10:02:00', 100, 1, 100),
+        order('o2', 'b2', '2026-03-10 11:06:00', '2026-03-10 11:07:00', 50),
+      ],
+    });
+    const computation = computeMetrics({ data });
+    const refunds = explain({ computation, metric: 'refundRate', agent: 'a1', day }).refs;
+    expect(refunds.map((ref) => [ref.order, ref.hit])).toEqual([
+      ['o1', true],
+      ['o2', false],
+    ]);
+    const replies = explain({ computation, metric: 'tbReply3mRate', agent: 'a1', day }).refs;
+    expect(replies.map((ref) => [ref.buyer, ref.hit])).toEqual([
+      ['b1', true],
+      ['b2', false],
+    ]);
   });
 
   test('an unknown metric is an error naming it', () => {

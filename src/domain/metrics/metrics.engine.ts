@@ -89,6 +89,8 @@ const receptionFlags = (reception: Reception, robot: boolean, excluded: boolean,
   (reception.pddWithin < reception.pddMessages ? flag.pddMissed : 0) |
   (inClockRange(reception.start, context.offsetMs, context.dyHours) ? flag.dySession : 0) |
   (reception.dyWithin < reception.dyMessages ? flag.dyMissed : 0) |
+  (reception.tbTurns > 0 ? flag.tb : 0) |
+  (reception.tbWithin < reception.tbTurns ? flag.tbMissed : 0) |
   (excluded ? flag.assistExcluded : 0) |
   (reception.dyFirstWithin ? flag.dyFirstWithin : 0) |
   (reception.verySlow >= context.slowReceptionTurns ? flag.slowReception : 0) |

@@ -43,6 +43,9 @@ const receptionRules: Record<string, FlagRule> = {
   pddAvgResponseSec: { base: flag.pdd, not: flag.robotOnly, missed: flag.pddMissed },
   dyFirstReply2mRate: { base: flag.dySession, not: flag.robotOnly, hit: flag.dyFirstWithin },
   dyReply3mRate: { base: 0, not: flag.robotOnly, missed: flag.dyMissed },
+  tbReply3mRate: { base: flag.tb, not: flag.robotOnly, missed: flag.tbMissed },
+  slowReceptions: { base: flag.slowReception },
+  longReceptions: { base: flag.longReception },
 };
 
 const creditMetrics = new Set(['sales', 'buyers', 'aov', 'itemsPerBuyer', 'refundAmount']);
@@ -87,9 +90,13 @@ const fromReceptions = (computation: MetricsComputation, rule: FlagRule, push: P
 /** Order-based metrics: credited orders, assists (optionally one kind) and silent orders. */
 const fromOrders = (computation: MetricsComputation, metric: string, push: Push): boolean => {
   const { credits, assists, silent } = computation.trail;
-  if (creditMetrics.has(metric)) {
-    for (let i = 0; i < credits.order.length; i++)
-      push(credits.buyer.get(i), credits.agent.get(i), credits.day.get(i), true, credits.order.get(i));
+  if (creditMetrics.has(metric) || metric === 'refundRate') {
+    // 退款率: every credited order, the refunded ones as hits.
+    const refunded = (order: number) => metric !== 'refundRate' || computation.data.orderRefund.get(order) > 0;
+    for (let i = 0; i < credits.order.length; i++) {
+      const order = credits.order.get(i);
+      push(credits.buyer.get(i), credits.agent.get(i), credits.day.get(i), refunded(order), order);
+    }
   } else if (metric === 'assists' || metric === 'followUps') {
     const followUp = assistKinds.indexOf('followUp');
     for (let i = 0; i < assists.order.length; i++) {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { at, settingsFor } from '../../../test/fixtures/metrics/metrics.fixture-kit.js';
 import { type Fen, type Millis, yuanToFen } from '../shared/index.js';
 import type { MessageRecord, MetricsRow, OrderRecord, ReplyKind } from './index.js';
-import { computeMetrics, MetricsData, rollUp } from './index.js';
+import { computeMetrics, explain, MetricsData, rollUp, textToDay } from './index.js';
 
 // Random small shops: 2 shops, 3 agents, 6 buyers, 4 days of messages and orders.
 const start = at('2026-03-10 00:00:00');
@@ -150,5 +150,34 @@ describe('metrics properties over random shops', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  test('every count lists exactly as many receptions as it counts (the drill-down adds up)', () => {
+    const counted: (keyof MetricsRow)[] = [
+      'consulted',
+      'served',
+      'unanswered',
+      'inquiries',
+      'inquiriesPaid',
+      'slowReceptions',
+      'longReceptions',
+    ];
+    let nonZero = 0;
+    fc.assert(
+      fc.property(dataArb, ({ messages, orders }) => {
+        const computation = compute(messages.map(toMessage), orders.map(toOrder));
+        for (const row of rollUp({ computation, from: null, to: null, by: 'agent-day', now }).rows) {
+          const day = textToDay(row.day ?? '');
+          for (const metric of counted) {
+            const refs = explain({ computation, metric, shop: row.shop, agent: row.agent, day }).refs;
+            expect(refs.length, `${metric} of ${row.agent} on ${row.day}`).toBe(row[metric]);
+            if (metric.endsWith('Receptions') && refs.length > 0) nonZero++;
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+    // The random shops do produce slow and long receptions, so the two newest drills are exercised.
+    expect(nonZero).toBeGreaterThan(0);
   });
 });

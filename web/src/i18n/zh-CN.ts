@@ -269,6 +269,8 @@ export const zhCN = {
   'metrics.ranking.team': '小组',
   'metrics.ranking.inquiries': '询单人数',
   'metrics.ranking.paid': '付款人数',
+  'metrics.ranking.slowReceptions': '慢接待',
+  'metrics.ranking.refundRate': '退款率',
   'metrics.ranking.hint': '点击数字查看背后的买家与聊天记录',
   'metrics.explain.title': '{agent} · {metric}',
   'metrics.explain.total': '共 {total} 位买家，显示前 {shown} 位',

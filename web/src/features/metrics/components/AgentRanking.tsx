@@ -137,6 +137,18 @@ export const AgentRanking = ({ rows, teamNames, onDrill }: Props) => {
       (r) => r.satisfaction,
       (r) => percent(r.satisfaction),
     ),
+    number(
+      'slowReceptions',
+      t('metrics.ranking.slowReceptions'),
+      (r) => r.slowReceptions,
+      (r) => String(r.slowReceptions),
+    ),
+    number(
+      'refundRate',
+      t('metrics.ranking.refundRate'),
+      (r) => r.refundRate,
+      (r) => percent(r.refundRate),
+    ),
   ];
   return (
     <Table<StoredMetricsRow>
@@ -147,7 +159,7 @@ export const AgentRanking = ({ rows, teamNames, onDrill }: Props) => {
       pagination={false}
       // Virtual rows keep a thousand agents smooth.
       virtual
-      scroll={{ x: 1330, y: 480 }}
+      scroll={{ x: 1550, y: 480 }}
       data-testid="agent-ranking"
     />
   );
