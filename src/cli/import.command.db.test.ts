@@ -105,6 +105,28 @@ describe('kefu import', () => {
     expect((await kefu('import', 'messages', mappingFile, '--mapping', pairs, '--save-preset')).code).toBe(2);
   });
 
+  test('outside a terminal the progress goes to stderr as whole lines: share of the bytes, rows, rows/s', async () => {
+    const file = join(dataDir, 'orders.many.csv');
+    const rows = Array.from(
+      { length: 7_000 },
+      (_, i) => `旗舰店,many${i},b${i},2026-03-10 10:00:00,2026-03-10 10:01:00,19.90,1,paid,0\n`,
+    );
+    writeFileSync(file, `shop,order,buyer,created,paid,amount,items,status,refund\n${rows.join('')}`);
+    const result = await kefu('import', 'orders', file, '--progress-every', '0');
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    const shares = lines.map((line) => {
+      const match = /^已读取 (\d+) 行 · ([\d.]+)%（[\d.]+ \/ [\d.]+ MB） · \d+ 行\/秒$/.exec(line);
+      expect(match, line).not.toBeNull();
+      return Number(match?.[2]);
+    });
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(lines.at(-1)).toMatch(/^已读取 7000 行/);
+    expect(result.stdout).toContain('读取 7000 行，新增或更新 7000 条');
+    expect((await kefu('import', 'orders', file, '--progress-every', 'soon')).code).toBe(2);
+  });
+
   test('an unknown kind is a usage error', async () => {
     expect((await kefu('import', 'buyers', fixture('one-day.orders.csv'))).code).toBe(2);
   });

@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { AppError, systemClock } from '../app/accounts/index.js';
 import { type HeaderMapping, importRecords } from '../app/metrics-store/index.js';
 import { formatLocation } from '../domain/shared/index.js';
 import { type ImportMode, type RecordKind, recordKinds } from '../io/records/index.js';
 import { cliActor, describeAppError, shopIdNamed } from './cli.context.js';
 import type { CommandRegistration } from './cli.js';
-import { CliError } from './cli.io.js';
+import { CliError, processIo } from './cli.io.js';
 import { withMigratedDatabase } from './db.command.js';
+import { progressPrinter } from './import.progress.js';
 
 type ImportOptions = {
   mode: string;
@@ -14,9 +16,27 @@ type ImportOptions = {
   mapping?: string;
   mappingFile?: string;
   savePreset?: boolean;
+  progressEvery: string;
 };
 
 const modes: ImportMode[] = ['reject', 'skip'];
+
+/** The file as a byte stream with its size, so progress is a share of it; a missing file is left to the reader's message. */
+const openFile = async (file: string) => {
+  const size = await stat(file).then(
+    (info) => (info.isFile() ? info.size : undefined),
+    () => undefined,
+  );
+  if (size === undefined) return {};
+  return { source: createReadStream(file, { highWaterMark: 1 << 18 }), bytesTotal: size };
+};
+
+const progressSeconds = (text: string) => {
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new CliError(`--progress-every 应为秒数，例如 5（得到「${text}」）`, 2);
+  return seconds;
+};
 
 /** `会话时间=time,客服昵称=agent` → header → field (a header may itself hold `=`: the last one splits). */
 const parseMapping = (text: string): HeaderMapping => {
@@ -83,18 +103,32 @@ export const registerImportCommand: CommandRegistration = (program, io) => {
     .option('--mapping <pairs>', 'column mapping as header=field pairs, e.g. "会话时间=time,客服昵称=agent"')
     .option('--mapping-file <file>', 'column mapping as a JSON object { "header": "field" }')
     .option('--save-preset', "save the mapping as the shop's preset for this kind once the import is done")
+    .option(
+      '--progress-every <seconds>',
+      'when stderr is not a terminal, write a progress line this often (a terminal gets one line redrawn in place)',
+      '5',
+    )
     .action(async (kind: string, file: string, options: ImportOptions) => {
       if (!(recordKinds as readonly string[]).includes(kind))
         throw new CliError(`kind must be one of ${recordKinds.join(', ')} (got "${kind}")`, 2);
       if (!(modes as string[]).includes(options.mode))
         throw new CliError(`--mode must be reject or skip (got "${options.mode}")`, 2);
       const mapping = await mappingOf(options);
+      const everyMs = progressSeconds(options.progressEvery) * 1000;
       await withMigratedDatabase(async ({ db }) => {
         const actor = await cliActor(db);
         const shopId = await shopIdNamed(db, actor, options.shop);
+        const opened = await openFile(file);
+        const progress = progressPrinter({
+          write: io.stderr,
+          tty: io === processIo && process.stderr.isTTY === true,
+          everyMs,
+          bytesTotal: opened.bytesTotal,
+        });
         const started = performance.now();
         try {
           const job = await importRecords({
+            ...opened,
             db,
             clock: systemClock,
             actor,
@@ -103,8 +137,8 @@ export const registerImportCommand: CommandRegistration = (program, io) => {
             mode: options.mode as ImportMode,
             ...(shopId ? { shopId } : {}),
             ...(mapping ? { mapping, savePreset: options.savePreset === true } : {}),
-            onProgress: (rows) => io.stderr(`已读取 ${rows} 行…\n`),
-          });
+            onProgress: (_rows, read) => progress.report(read),
+          }).finally(progress.end);
           for (const issue of job.issues) io.stderr(`${formatLocation(issue.at)}: ${issue.message}\n`);
           if (job.errorCount > job.issues.length)
             io.stderr(`…另有 ${job.errorCount - job.issues.length} 个问题未列出\n`);

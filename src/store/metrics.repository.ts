@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type Insertable, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { MessageRecord, OrderRecord, RatingRecord, TicketRecord } from '../domain/metrics/index.js';
 import type { Platform } from '../domain/shared/index.js';
 import type { Db, Trx } from './database.js';
-import type { ImportJobsTable } from './schema.js';
 
 /** Where records are stored: the shop row they belong to and its zone offset for the local day. */
 export type RecordTarget = { organizationId: string; shopId: string; day: (time: number) => number };
@@ -211,61 +210,3 @@ export const insertTickets = async ({
   }
   return changed;
 };
-
-export type ImportJob = Omit<Insertable<ImportJobsTable>, 'issues' | 'id'> & { issues: unknown[] };
-
-export type ImportJobRecord = {
-  id: string;
-  kind: string;
-  fileName: string;
-  mode: string;
-  status: string;
-  rowsRead: number;
-  rowsInserted: number;
-  rowsRejected: number;
-  issues: unknown;
-  createdBy: string | null;
-  startedAt: Date;
-  finishedAt: Date;
-};
-
-/** Records one import run. */
-export const insertImportJob = async ({ db, job }: { db: Db | Trx; job: ImportJob }): Promise<string> => {
-  const row = await db
-    .insertInto('importJobs')
-    .values({ ...job, issues: JSON.stringify(job.issues) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-};
-
-/** The latest import runs of an organisation, newest first. */
-export const listImportJobs = async ({
-  db,
-  organizationId,
-  limit,
-}: {
-  db: Db;
-  organizationId: string;
-  limit: number;
-}): Promise<ImportJobRecord[]> =>
-  db
-    .selectFrom('importJobs')
-    .select([
-      'id',
-      'kind',
-      'fileName',
-      'mode',
-      'status',
-      'rowsRead',
-      'rowsInserted',
-      'rowsRejected',
-      'issues',
-      'createdBy',
-      'startedAt',
-      'finishedAt',
-    ])
-    .where('organizationId', '=', organizationId)
-    .orderBy('startedAt', 'desc')
-    .limit(limit)
-    .execute();

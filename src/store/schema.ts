@@ -217,7 +217,12 @@ export type ImportJobsTable = {
   issues: ColumnType<unknown, string, string>;
   createdBy: string | null;
   startedAt: Date;
-  finishedAt: Date;
+  finishedAt: Date | null;
+  // Progress of a running job (migration 0014); progressAt is its heartbeat.
+  bytesRead: BigintColumn;
+  bytesTotal: ColumnType<string | number | bigint | null, number | null, number | null>;
+  error: string | null;
+  progressAt: Date;
 };
 
 // Materialised KPI results (migration 0006): engine parts per agent-day and shop-day.

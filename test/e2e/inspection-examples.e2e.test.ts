@@ -115,6 +115,7 @@ describe('标注样本', () => {
       contentBase64: Buffer.from(chats).toString('base64'),
       mode: 'reject',
       dryRun: false,
+      wait: true,
     });
     await page.goto(`${session.harness.baseUrl}/inspection/workbench`);
     await page.getByRole('button', { name: /开始质检/ }).click();

@@ -101,6 +101,7 @@ describe('质检评分表', () => {
       contentBase64: Buffer.from(chats).toString('base64'),
       mode: 'reject',
       dryRun: false,
+      wait: true,
     });
     await page.getByRole('tab', { name: '抽检' }).click();
     await page.getByLabel('评分表', { exact: true }).click();

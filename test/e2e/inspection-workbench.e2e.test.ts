@@ -39,6 +39,7 @@ const importChats = (page: Page) =>
     contentBase64: Buffer.from(chats).toString('base64'),
     mode: 'reject',
     dryRun: false,
+    wait: true,
   });
 
 const table = (page: Page) => page.getByTestId('findings-table');
@@ -213,6 +214,7 @@ describe('质检工作台', () => {
       contentBase64: Buffer.from(many.join('\n')).toString('base64'),
       mode: 'reject',
       dryRun: false,
+      wait: true,
     });
     await page.goto(`${session.harness.baseUrl}/inspection/workbench`);
     await page.getByRole('button', { name: /开始质检/ }).click();

@@ -49,6 +49,7 @@ describe('平台考核', () => {
         filename: `${kind}.csv`,
         contentBase64: base64(text),
         mode: 'reject',
+        wait: true,
       });
 
     const page = await session.signIn('zhuguan', desktop);

@@ -57,6 +57,7 @@ describe('绩效 agent ranking', () => {
         mode: 'reject',
         shopId: shop.id,
         dryRun: false,
+        wait: true,
       },
     );
     expect(job).toMatchObject({ status: 'done', rowsInserted: agents * 4 });

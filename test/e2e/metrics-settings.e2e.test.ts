@@ -43,6 +43,7 @@ const importFiles = async () => {
         kind,
         filename: `${kind}.csv`,
         contentBase64: Buffer.from(text).toString('base64'),
+        wait: true,
       }),
     });
     expect(response.status).toBe(200);

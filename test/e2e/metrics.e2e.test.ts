@@ -38,6 +38,14 @@ const upload = async (page: Page, kind: string, name: string, text: string, mode
   await page.getByTestId('import-preview').waitFor();
 };
 
+/** 确认导入 starts the job: its bar (or, when quick, its end) shows, then the result and the 导入记录 row. */
+const confirmImport = async (page: Page, file: string) => {
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('import-progress').or(page.getByTestId('import-done')).first().waitFor();
+  await page.getByTestId('import-done').waitFor();
+  await page.getByRole('row').filter({ hasText: file }).filter({ hasText: '完成' }).first().waitFor();
+};
+
 describe('绩效 dashboard', () => {
   test('a supervisor imports a small CSV, sees the numbers and the conversations behind a conversion', async () => {
     const page = await signIn(desktop);
@@ -56,11 +64,9 @@ describe('绩效 dashboard', () => {
     // Skip mode: the good rows can be imported.
     await upload(page, '聊天记录', 'chats.csv', chats, 'skip');
     await expect(page.getByTestId('import-preview').textContent()).resolves.toContain('共 5 行');
-    await page.getByRole('button', { name: '确认导入' }).click();
-    await page.getByTestId('import-done').waitFor();
+    await confirmImport(page, 'chats.csv');
     await upload(page, '订单', 'orders.csv', orders, 'reject');
-    await page.getByRole('button', { name: '确认导入' }).click();
-    await page.getByTestId('import-done').waitFor();
+    await confirmImport(page, 'orders.csv');
     await screenshot(page, 'metrics-03-imported');
 
     await page.getByRole('tab', { name: '绩效看板' }).click();

@@ -21,5 +21,7 @@ export const metricsStoreErrors = {
     new AppError('validation.failed', `「${agent}」没有接待过这位买家，不能把订单改判给他`, [
       { path: 'body.agent', message: '只能改判给接待过这位买家的客服' },
     ]),
+  importBusy: () => new AppError('metrics.import.conflict', '已有一个导入任务正在进行，请等它结束后再导入'),
+  importNotFound: () => new AppError('not_found', '导入任务不存在'),
   agentForbidden: () => new AppError('auth.forbidden', '客服只能查看自己的绩效数据'),
 };

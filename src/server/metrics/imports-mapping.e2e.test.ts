@@ -67,6 +67,7 @@ describe('imports API: 列映射 (column mapping presets)', () => {
       shopId,
       mapping,
       savePreset: true,
+      wait: true,
     });
     expect(response.json().job).toMatchObject({ status: 'done', rowsInserted: 2 });
     const presets = (await get(supervisor, '/api/imports/presets')).json().presets;

@@ -14,6 +14,10 @@ export const importWithMappingBody = importBody.extend({
     .boolean()
     .default(false)
     .describe("save the mapping as the chosen shop's preset for this kind once the import is done"),
+  wait: z
+    .boolean()
+    .default(false)
+    .describe('a real import: answer 200 with the ended job instead of 202 with the running one (scripts)'),
 });
 
 export const importPreviewBody = z.strictObject({
@@ -23,6 +27,8 @@ export const importPreviewBody = z.strictObject({
   shopId: z.uuid().optional().describe('the shop whose preset and time zone apply'),
   mapping: mapping.optional().describe('check this mapping instead of the preset or the suggestion'),
 });
+
+export const importIdParams = z.strictObject({ id: z.uuid() });
 
 // POST /api/imports/preview declares no response schema: the use-case's ImportPreview is sent as it is.
 export const mappingPresetParams = z.strictObject({ shopId: z.uuid(), kind: z.enum(recordKinds) });

@@ -37,7 +37,7 @@ describe('GET /api/metrics/assessments (平台考核)', () => {
         method: 'POST',
         url: '/api/imports',
         headers: supervisor.headers,
-        payload: { kind, filename: `${kind}.csv`, contentBase64: base64(text), mode: 'reject' },
+        payload: { kind, filename: `${kind}.csv`, contentBase64: base64(text), mode: 'reject', wait: true },
       });
       expect(response.json().job).toMatchObject({ status: 'done' });
     }

@@ -41,6 +41,7 @@ describe('shop metric settings API (店铺绩效设置)', () => {
         kind: 'messages',
         filename: 'chats.csv',
         contentBase64: Buffer.from(messages).toString('base64'),
+        wait: true,
       },
     });
     expect(imported.json().job).toMatchObject({ status: 'done', rowsInserted: 2 });

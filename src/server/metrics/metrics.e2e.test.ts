@@ -40,6 +40,7 @@ describe('metrics API (绩效)', () => {
       filename: 'chats.csv',
       contentBase64: base64(messages),
       mode: 'reject',
+      wait: true,
     });
     expect(chat.statusCode).toBe(200);
     expect(chat.json().job).toMatchObject({ status: 'done', rowsRead: 4, rowsInserted: 4 });
@@ -50,6 +51,7 @@ describe('metrics API (绩效)', () => {
       filename: 'orders.csv',
       contentBase64: base64(orders),
       shopId,
+      wait: true,
     });
     expect(order.json().job).toMatchObject({ status: 'done', rowsInserted: 1 });
     const response = await get(supervisor, '/api/metrics?from=2026-03-01&to=2026-03-01&by=agent');
@@ -76,6 +78,7 @@ describe('metrics API (绩效)', () => {
       filename: 'bad.csv',
       contentBase64: base64(bad),
       mode: 'reject',
+      wait: true,
     });
     expect(response.json().job).toMatchObject({ status: 'rejected', rowsInserted: 0 });
     expect(response.json().job.issues[0].at).toMatchObject({ line: 6, field: 'time' });
@@ -125,6 +128,7 @@ describe('metrics API (绩效)', () => {
       filename: 'late.csv',
       shopId: shop.id,
       contentBase64: base64(late.join('\n')),
+      wait: true,
     });
     expect(upload.statusCode).toBe(200);
     const after = (await get(supervisor, '/api/metrics?from=2026-03-01&to=2026-03-01&by=agent')).json();

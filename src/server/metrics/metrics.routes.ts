@@ -3,8 +3,11 @@ import {
   assessmentsFor,
   explainMetric,
   exportMetricsXlsx,
+  failInterruptedImports,
+  getImport,
   importRecords,
   listImports,
+  startImport,
   listMappingPresets,
   previewImport,
   saveMappingPreset,
@@ -16,11 +19,12 @@ import {
 } from '../../app/metrics-store/index.js';
 import { loadPresets } from '../../app/metrics/metrics.settings.js';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../app/accounts/index.js';
+import { AppError, isAppError } from '../../app/accounts/index.js';
 import { requireAuth } from '../plugins/auth.plugin.js';
 import { sendError } from '../plugins/errors.plugin.js';
 import type { AreaRoutes } from '../server.types.js';
 import {
+  importIdParams,
   importPreviewBody,
   importWithMappingBody,
   mappingPresetBody,
@@ -44,8 +48,9 @@ import {
   restatementsResponse,
 } from './metrics.schemas.js';
 
-// 上传过大: a body past the limit (Fastify stops reading it) and a decoded file past 50 MB both
-// answer 413 with the limit in Chinese; every other error goes on to the server's handler.
+// 上传过大: a body past the limit (refused unread when its length is declared, drained and
+// dropped otherwise) and a decoded file past 50 MB both answer 413 with the limit in Chinese;
+// every other error goes on to the server's handler.
 const tooLargeMessage = `文件超过 ${maxImportBytes / 1024 / 1024} MB：请按日期或店铺拆分后分批导入`;
 const tooLarge = () =>
   new AppError('metrics.file_too_large', tooLargeMessage, [
@@ -61,6 +66,13 @@ const refuseTooLarge = (error: FastifyError, _request: FastifyRequest, reply: Fa
 /** 绩效: imports of KPI records and the metrics computed from them. */
 export const metricsRoutes: AreaRoutes = async (app, deps) => {
   const presets = await loadPresets();
+  // An import still running when the server stopped was rolled back with its process. Only the
+  // listening server sweeps (not the OpenAPI script or in-process tests), and only jobs older
+  // than this server, so none it started itself.
+  const createdAt = deps.clock.now();
+  app.addHook('onListen', async () => {
+    await failInterruptedImports({ ...deps, before: createdAt });
+  });
   app.post(
     '/api/imports',
     {
@@ -69,23 +81,39 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
       config: { permission: 'metrics.import' },
       schema: { tags: ['metrics'], body: importWithMappingBody },
     },
-    async (request) => {
-      const { kind, filename, contentBase64, mode, shopId, dryRun, mapping, savePreset } = request.body;
+    async (request, reply) => {
+      const { kind, filename, contentBase64, mode, shopId, dryRun, mapping, savePreset, wait } = request.body;
       const bytes = Buffer.from(contentBase64, 'base64');
       if (bytes.length > maxImportBytes) throw tooLarge();
-      const job = await importRecords({
+      const input = {
         ...deps,
         actor: requireAuth(request).actor,
         kind,
         file: filename,
         source: Readable.from([new Uint8Array(bytes)]),
         mode,
-        dryRun,
         savePreset,
         ...(shopId ? { shopId } : {}),
         ...(mapping ? { mapping } : {}),
-      });
-      return { job };
+      };
+      // 校验 (dryRun) answers with what would be stored; a real import answers 202 with its job
+      // and goes on in the background (GET /api/imports/:id polls it), or 200 at its end with wait.
+      if (dryRun) return { job: await importRecords({ ...input, dryRun }) };
+      const { job, done } = await startImport({ ...input, bytesTotal: bytes.length });
+      if (wait) {
+        const ended = await done;
+        if (ended.error !== undefined) throw ended.error;
+        return { job: ended.job };
+      }
+      // The job records its own failure for the user; the server's log gets the error itself.
+      done.then(
+        ({ error }) => {
+          if (error !== undefined && !isAppError(error))
+            request.log.error({ err: error, jobId: job.id }, 'import job failed');
+        },
+        (error: unknown) => request.log.error({ err: error, jobId: job.id }, 'import job lost'),
+      );
+      return reply.status(202).send({ job });
     },
   );
   // 列映射: the file's headers with the mapping to start from (the shop's preset, then synonyms).
@@ -144,6 +172,13 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
     { config: { permission: 'metrics.import' }, schema: { tags: ['metrics'], querystring: importsQuery } },
     async (request) => ({
       jobs: await listImports({ ...deps, actor: requireAuth(request).actor, limit: request.query.limit }),
+    }),
+  );
+  app.get(
+    '/api/imports/:id',
+    { config: { permission: 'metrics.import' }, schema: { tags: ['metrics'], params: importIdParams } },
+    async (request) => ({
+      job: await getImport({ ...deps, actor: requireAuth(request).actor, id: request.params.id }),
     }),
   );
   app.get(

@@ -11,6 +11,7 @@ import { scoreSheetVersionsMigration } from './0010-score-sheet-versions.js';
 import { inspectionExamplesMigration } from './0011-inspection-examples.js';
 import { inspectionExampleShopsMigration } from './0012-inspection-example-shops.js';
 import { importMappingPresetsMigration } from './0013-import-mapping-presets.js';
+import { importJobProgressMigration } from './0014-import-job-progress.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   inspectionExamplesMigration,
   inspectionExampleShopsMigration,
   importMappingPresetsMigration,
+  importJobProgressMigration,
 ];

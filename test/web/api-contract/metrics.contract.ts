@@ -1,8 +1,10 @@
 import type { getShopMetricSettings } from '../../../src/app/metrics-store/metrics-store.settings.js';
 import type {
+  getImport as getImportUseCase,
   importRecords,
   listImports,
   previewImport as previewImportUseCase,
+  startImport as startImportUseCase,
 } from '../../../src/app/metrics-store/index.js';
 import type {
   importPreviewBody,
@@ -28,18 +30,31 @@ import type {
   AssessmentsQuery,
   ExplainQuery,
   ExplainResult,
+  checkImport,
+  ImportCheck,
   ImportInput,
   ImportJob,
   ImportPreview,
   ImportPreviewInput,
-  ImportHistoryEntry,
+  startImport,
   MetricsFilters,
   MetricsResult,
   Restatement,
   ruleCredit,
   ShopAssessments,
 } from '../../../web/src/api/metrics.api.js';
-import type { Accepted, Assert, Equal, Fits, Mutual, ReadAs, Result, Returned, Sent } from './contract.js';
+import type {
+  Accepted,
+  Assert,
+  Equal,
+  Fits,
+  Json,
+  Mutual,
+  ReadAs,
+  Result,
+  Returned,
+  Sent,
+} from './contract.js';
 
 // 绩效 (web/src/api/metrics.api.ts ↔ src/server/metrics/metrics.routes.ts).
 export type MetricsContract = [
@@ -60,12 +75,17 @@ export type MetricsContract = [
   // POST /api/imports/preview declares no response schema either (列映射 step).
   Fits<ImportPreviewInput, Accepted<typeof importPreviewBody>>,
   Mutual<ImportPreview, Result<typeof previewImportUseCase>>,
-  // POST and GET /api/imports declare no response schema: the handler's value is sent as it is.
-  Mutual<ImportJob, Result<typeof importRecords>>,
-  Assert<Equal<ImportJob, Result<typeof importRecords>>>,
-  // The store reads kind, mode and status as text; the web names the values the import writes.
-  Mutual<ImportHistoryEntry[], ReadAs<Result<typeof listImports>, ImportHistoryEntry[]>>,
-  Assert<Equal<ImportHistoryEntry[], ReadAs<Result<typeof listImports>, ImportHistoryEntry[]>>>,
+  Fits<Parameters<typeof checkImport>[0] & { dryRun: true }, Accepted<typeof importWithMappingBody>>,
+  Fits<Parameters<typeof startImport>[0] & { dryRun: false }, Accepted<typeof importWithMappingBody>>,
+  // POST and GET /api/imports(/:id) declare no response schema: the handler's value is sent as it
+  // is — a check's outcome, or the job (202 when started, its progress when polled).
+  Mutual<ImportCheck, Result<typeof importRecords>>,
+  Assert<Equal<ImportCheck, Result<typeof importRecords>>>,
+  Mutual<ImportJob, Result<typeof getImportUseCase>>,
+  Assert<Equal<ImportJob, Result<typeof getImportUseCase>>>,
+  Assert<Equal<{ job: ImportJob }, Returned<typeof startImport>>>,
+  Assert<Equal<ImportJob, Json<Returned<typeof startImportUseCase>['job']>>>,
+  Assert<Equal<ImportJob[], Result<typeof listImports>>>,
 ];
 
 // 绩效设置 (web/src/api/metrics-settings.api.ts ↔ src/server/metrics/metrics-settings.routes.ts).

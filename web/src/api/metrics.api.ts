@@ -82,7 +82,8 @@ export type ExplainResult = {
   buyers: ExplainedBuyer[];
 };
 
-export type ImportJob = {
+/** What a check (校验, dryRun) of a file would store, with every bad row found. */
+export type ImportCheck = {
   id: string;
   kind: RecordKind;
   fileName: string;
@@ -95,20 +96,27 @@ export type ImportJob = {
   issues: Issue[];
 };
 
-/** A past import run (导入记录) as GET /api/imports lists it: the stored row, issues as saved. */
-export type ImportHistoryEntry = {
+export type ImportJobStatus = 'running' | 'done' | 'rejected' | 'failed';
+
+/** An import job (导入记录): running with its progress, or ended done, rejected or failed. */
+export type ImportJob = {
   id: string;
   kind: RecordKind;
   fileName: string;
   mode: ImportMode;
-  status: 'done' | 'rejected';
+  status: ImportJobStatus;
+  bytesRead: number;
+  bytesTotal: number | null;
   rowsRead: number;
   rowsInserted: number;
   rowsRejected: number;
-  issues: unknown;
+  errorCount: number;
+  issues: Issue[];
+  /** why a failed job stopped */
+  error: string | null;
   createdBy: string | null;
   startedAt: string;
-  finishedAt: string;
+  finishedAt: string | null;
 };
 
 export type ImportInput = {
@@ -157,8 +165,15 @@ export const getMetrics = (filters: MetricsFilters) =>
 export const explainMetric = (query: ExplainQuery) =>
   request<ExplainResult>('/api/metrics/explain', { query });
 
-export const importRecords = (input: ImportInput) =>
-  request<{ job: ImportJob }>('/api/imports', { method: 'POST', body: input });
+/** 校验: what the file would store, nothing written. */
+export const checkImport = (input: Omit<ImportInput, 'dryRun'>) =>
+  request<{ job: ImportCheck }>('/api/imports', { method: 'POST', body: { ...input, dryRun: true } });
+
+/** 确认导入: starts the import job (202) and answers with it running; poll getImport. */
+export const startImport = (input: Omit<ImportInput, 'dryRun'>) =>
+  request<{ job: ImportJob }>('/api/imports', { method: 'POST', body: { ...input, dryRun: false } });
+
+export const getImport = (id: string) => request<{ job: ImportJob }>(`/api/imports/${id}`);
 
 export const previewImport = (input: ImportPreviewInput) =>
   request<{ preview: ImportPreview }>('/api/imports/preview', { method: 'POST', body: input });
@@ -182,7 +197,7 @@ export const listRestatements = (query: { from?: string; to?: string }) =>
 export const ruleCredit = (ruling: { shop: string; order: string; agent: string | null; reason: string }) =>
   request<void>('/api/metrics/credit-rulings', { method: 'PUT', body: ruling });
 
-export const listImports = () => request<{ jobs: ImportHistoryEntry[] }>('/api/imports');
+export const listImports = () => request<{ jobs: ImportJob[] }>('/api/imports');
 
 /** The address of the Excel export of the same filters (a plain link downloads it). */
 export const metricsExportUrl = (filters: MetricsFilters): string => {

@@ -16,6 +16,12 @@ export const zhCNMetricsImport = {
   'metrics.import.mapping.loading': '正在读取表头…',
   'metrics.import.mapping.file': '{format} · {encoding} · {count} 列',
 
+  'metrics.import.status.running': '导入中',
+  'metrics.import.status.failed': '失败',
+  'metrics.import.progress': '已读取 {rows} 行，已写入 {inserted} 条',
+  'metrics.import.failed': '导入失败，未导入任何记录：{error}',
+  'metrics.import.running': '正在导入「{file}」，离开本页不会中断。',
+
   'metrics.import.fieldName.shop': '店铺',
   'metrics.import.fieldName.platform': '平台',
   'metrics.import.fieldName.conversation': '会话',

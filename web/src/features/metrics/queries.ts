@@ -3,9 +3,6 @@ import {
   type ExplainQuery,
   explainMetric,
   getMetrics,
-  type ImportInput,
-  importRecords,
-  listImports,
   listRestatements,
   ruleCredit,
   type MetricsFilters,
@@ -39,9 +36,6 @@ export const useExplain = (query: ExplainQuery | null) =>
     enabled: query !== null,
   });
 
-export const useImports = (enabled: boolean) =>
-  useQuery({ queryKey: metricsKeys.imports(), queryFn: async () => (await listImports()).jobs, enabled });
-
 export const useRestatements = () =>
   useQuery({
     queryKey: metricsKeys.restatements(),
@@ -70,16 +64,5 @@ export const useRuleCredit = () => {
   return useMutation({
     mutationFn: ruleCredit,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: metricsKeys.all }),
-  });
-};
-
-/** Uploads a file: a dry run to preview, then the real import, which refreshes every metric. */
-export const useImportRecords = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ImportInput) => importRecords(input),
-    onSuccess: async (_result, input) => {
-      if (!input.dryRun) await queryClient.invalidateQueries({ queryKey: metricsKeys.all });
-    },
   });
 };

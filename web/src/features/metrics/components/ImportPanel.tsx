@@ -1,15 +1,17 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Radio, Select, Space, Table, Tag, Upload } from 'antd';
-import { useCallback, useState } from 'react';
+import { Alert, Button, Form, Radio, Select, Space, Table, Upload } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import {
-  type ImportJob,
+  type ImportCheck,
   type ImportMode,
   maxImportBytes,
   type RecordKind,
 } from '../../../api/metrics.api.js';
 import { describeError } from '../../../api/errors.js';
 import { t } from '../../../i18n/i18n.js';
-import { useImportRecords, useImports, useMetricsShops } from '../queries.js';
+import { useCheckImport, useImportJob, useImports, useStartImport } from '../imports.queries.js';
+import { useMetricsShops } from '../queries.js';
+import { IssuesTable, JobOutcome, JobProgress, JobStatusTag } from './ImportJobStatus.js';
 import {
   type FieldColumns,
   headerMapping,
@@ -21,28 +23,7 @@ import {
 
 const kinds: RecordKind[] = ['messages', 'orders', 'ratings', 'tickets'];
 
-const IssuesTable = ({ job }: { job: ImportJob }) => (
-  <Table
-    size="small"
-    data-testid="import-issues"
-    rowKey={(issue) => `${issue.at?.line ?? 0}-${issue.at?.field ?? ''}-${issue.code}`}
-    dataSource={job.issues}
-    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-    columns={[
-      { key: 'line', title: t('metrics.import.line'), width: 70, render: (_, issue) => issue.at?.line ?? '' },
-      {
-        key: 'field',
-        title: t('metrics.import.field'),
-        width: 110,
-        render: (_, issue) => issue.at?.field ?? '',
-      },
-      { key: 'message', title: t('metrics.import.problem'), dataIndex: 'message' },
-    ]}
-  />
-);
-
-const History = () => {
-  const jobs = useImports(true);
+const History = ({ jobs }: { jobs: ReturnType<typeof useImports> }) => {
   return (
     <Table
       size="small"
@@ -66,16 +47,18 @@ const History = () => {
         {
           key: 'status',
           title: t('metrics.import.status'),
-          render: (_, job) => (
-            <Tag color={job.status === 'done' ? 'green' : 'red'}>
-              {t(`metrics.import.status.${job.status}`)}
-            </Tag>
-          ),
+          render: (_, job) => <JobStatusTag job={job} />,
         },
         {
           key: 'rows',
           title: t('metrics.import.rows'),
-          render: (_, job) => `${job.rowsRead} / ${job.rowsInserted} / ${job.rowsRejected}`,
+          width: 220,
+          render: (_, job) =>
+            job.status === 'running' ? (
+              <JobProgress job={job} compact />
+            ) : (
+              `${job.rowsRead} / ${job.rowsInserted} / ${job.rowsRejected}`
+            ),
         },
       ]}
     />
@@ -91,23 +74,34 @@ export const ImportPanel = () => {
   const [mode, setMode] = useState<ImportMode>('reject');
   const [shopId, setShopId] = useState<string | undefined>();
   const [file, setFile] = useState<File | null>(null);
-  const [checked, setChecked] = useState<ImportJob | null>(null);
-  const [done, setDone] = useState<ImportJob | null>(null);
+  const [checked, setChecked] = useState<ImportCheck | null>(null);
+  // The job followed on the panel: the one started here, or one still running from before.
+  const [jobId, setJobId] = useState<string | undefined>();
   const [columns, setColumns] = useState<FieldColumns>({});
   const [savePreset, setSavePreset] = useState(true);
   const shops = useMetricsShops(true);
-  const upload = useImportRecords();
+  const check = useCheckImport();
+  const start = useStartImport();
+  const jobs = useImports();
+  const job = useImportJob(jobId);
   const preview = usePreview(file, kind, shopId);
+  const runningId = jobs.data?.find((entry) => entry.status === 'running')?.id;
+  // Coming back to the page while an import runs shows it.
+  useEffect(() => {
+    if (runningId) setJobId((current) => current ?? runningId);
+  }, [runningId]);
   // A changed mapping makes an earlier check stale.
   const changeColumns = useCallback((next: FieldColumns) => {
     setColumns(next);
     setChecked(null);
-    setDone(null);
   }, []);
+  const running = job.data?.status === 'running';
+  // Another file or choice: the earlier check and an ended job's result no longer apply.
   const reset = () => {
     setChecked(null);
-    setDone(null);
-    upload.reset();
+    check.reset();
+    start.reset();
+    if (!running) setJobId(undefined);
   };
   const send = async (dryRun: boolean) => {
     if (!file) return;
@@ -116,20 +110,21 @@ export const ImportPanel = () => {
       mode,
       filename: file.name,
       contentBase64: await toBase64(file),
-      dryRun,
       mapping: headerMapping(columns),
       ...(shopId ? { shopId, savePreset } : {}),
     };
-    const { job } = await upload.mutateAsync(input);
-    if (dryRun) setChecked(job);
-    else {
-      setChecked(null);
-      setDone(job);
+    if (dryRun) {
+      setChecked((await check.mutateAsync(input)).job);
+      return;
     }
+    const started = await start.mutateAsync(input);
+    setChecked(null);
+    setJobId(started.job.id);
   };
   const tooLarge = file !== null && file.size > maxImportBytes;
   const unmapped = missingRequired(preview.data, columns, shopId !== undefined);
-  const canConfirm = checked !== null && checked.status === 'done' && checked.rowsRead > 0;
+  const canConfirm = checked !== null && checked.status === 'done' && checked.rowsRead > 0 && !running;
+  const failure = check.error ?? start.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Form layout="vertical" style={{ maxWidth: 640 }}>
@@ -207,7 +202,7 @@ export const ImportPanel = () => {
       <Space>
         <Button
           disabled={!file || tooLarge || !preview.data || unmapped.length > 0}
-          loading={upload.isPending && !checked}
+          loading={check.isPending}
           onClick={() => void send(true)}
         >
           {t('metrics.import.check')}
@@ -215,13 +210,13 @@ export const ImportPanel = () => {
         <Button
           type="primary"
           disabled={!canConfirm}
-          loading={upload.isPending && canConfirm}
+          loading={start.isPending}
           onClick={() => void send(false)}
         >
           {t('metrics.import.confirm')}
         </Button>
       </Space>
-      {upload.isError ? <Alert type="error" showIcon title={describeError(upload.error)} /> : null}
+      {failure ? <Alert type="error" showIcon title={describeError(failure)} /> : null}
       {checked ? (
         <Alert
           data-testid="import-preview"
@@ -239,16 +234,16 @@ export const ImportPanel = () => {
         />
       ) : null}
       {checked && checked.issues.length > 0 ? <IssuesTable job={checked} /> : null}
-      {done ? (
-        <Alert
-          data-testid="import-done"
-          type="success"
-          showIcon
-          title={t('metrics.import.done', { inserted: done.rowsInserted, rejected: done.rowsRejected })}
-        />
+      {job.data ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {running ? (
+            <Alert type="info" title={t('metrics.import.running', { file: job.data.fileName })} />
+          ) : null}
+          <JobOutcome job={job.data} />
+        </Space>
       ) : null}
       <h4 style={{ margin: 0 }}>{t('metrics.import.history')}</h4>
-      <History />
+      <History jobs={jobs} />
     </Space>
   );
 };

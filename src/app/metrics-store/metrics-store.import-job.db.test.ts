@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DatabaseHandle } from '../../store/database.js';
+import { findImportJob, insertImportJob } from '../../store/import-jobs.repository.js';
+import { insertOrganization } from '../../store/organizations.repository.js';
+import { insertShop } from '../../store/shops.repository.js';
+import { createTestDatabase } from '../../store/test-utils.js';
+import type { Actor } from '../accounts/index.js';
+import { failInterruptedImports, getImport, startImport } from './metrics-store.import.js';
+
+// 导入任务: a real import starts as a running job and ends done (rows stored, progress to the end of
+// the file) or rejected (nothing stored); a job left running by a stopped server ends failed.
+
+const clock = { now: () => new Date('2026-03-20T04:00:00Z') };
+const at = new Date('2026-03-01T00:00:00Z');
+const header = 'shop,order,buyer,created,paid,amount,items,status,refund\n';
+const orderRows = (count: number, prefix: string) =>
+  Array.from(
+    { length: count },
+    (_, i) => `旗舰店,${prefix}${i},b${i},2026-03-10 10:00:00,2026-03-10 10:01:00,19.90,1,paid,0\n`,
+  ).join('');
+
+/** The file in chunks of 64 KiB, as an upload arrives. */
+const chunked = (text: string) => {
+  const bytes = Buffer.from(text);
+  return {
+    size: bytes.length,
+    source: (async function* () {
+      for (let from = 0; from < bytes.length; from += 65_536) yield bytes.subarray(from, from + 65_536);
+    })(),
+  };
+};
+
+describe('startImport', () => {
+  let database: DatabaseHandle;
+  let supervisor: Actor;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const { db } = database;
+    const organization = await insertOrganization({ db, name: '测试', demo: false, createdAt: at });
+    await insertShop({
+      db,
+      shop: { organizationId: organization.id, name: '旗舰店', platform: 'tmall', createdAt: at },
+    });
+    supervisor = {
+      organizationId: organization.id,
+      ip: null,
+      userId: null,
+      login: 'zhuguan',
+      role: 'supervisor',
+    };
+  });
+  afterAll(() => database.close());
+
+  const storedOrders = async (prefix: string) =>
+    Number(
+      (
+        await database.db
+          .selectFrom('orders')
+          .where('orderId', 'like', `${prefix}%`)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  test('a real import starts running and ends done, with its progress and the rows stored', async () => {
+    const file = chunked(header + orderRows(12_000, 'ok'));
+    const seen: { bytesRead: number; rowsRead: number }[] = [];
+    const { job, done } = await startImport({
+      db: database.db,
+      clock,
+      actor: supervisor,
+      kind: 'orders',
+      file: 'orders.csv',
+      source: file.source,
+      bytesTotal: file.size,
+      mode: 'reject',
+      onProgress: (_rows, progress) => seen.push(progress),
+    });
+    expect(job).toMatchObject({ status: 'running', rowsRead: 0, bytesRead: 0, bytesTotal: file.size });
+    const { job: ended, error } = await done;
+    expect(error).toBeUndefined();
+    expect(ended).toMatchObject({
+      id: job.id,
+      status: 'done',
+      rowsRead: 12_000,
+      rowsInserted: 12_000,
+      bytesRead: file.size,
+      bytesTotal: file.size,
+    });
+    expect(ended.finishedAt).not.toBeNull();
+    // Progress came batch by batch, bytes and rows growing.
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)?.rowsRead).toBe(12_000);
+    expect(seen[0]?.bytesRead).toBeGreaterThan(0);
+    expect(seen[0]?.bytesRead).toBeLessThan(file.size);
+    expect(await storedOrders('ok')).toBe(12_000);
+    expect(await getImport({ db: database.db, actor: supervisor, id: job.id })).toEqual(ended);
+  });
+
+  test('a file with a bad row in reject mode ends rejected and stores nothing', async () => {
+    const bad = '旗舰店,bad1,b1,2026-03-10 10:00:00,,-5,1,paid,0\n';
+    const file = chunked(header + orderRows(3_000, 'rej') + bad);
+    const { job, done } = await startImport({
+      db: database.db,
+      clock,
+      actor: supervisor,
+      kind: 'orders',
+      file: 'orders.csv',
+      source: file.source,
+      bytesTotal: file.size,
+      mode: 'reject',
+    });
+    expect(job.status).toBe('running');
+    const { job: ended } = await done;
+    expect(ended).toMatchObject({ status: 'rejected', rowsInserted: 0, errorCount: 1 });
+    expect(ended.issues).toEqual([expect.objectContaining({ at: expect.objectContaining({ line: 3_002 }) })]);
+    expect(await storedOrders('rej')).toBe(0);
+  });
+
+  test('a record naming an unknown shop ends the job failed with the reason', async () => {
+    const file = chunked(`${header}别的店,x1,b1,2026-03-10 10:00:00,,19.90,1,created,0\n`);
+    const { done } = await startImport({
+      db: database.db,
+      clock,
+      actor: supervisor,
+      kind: 'orders',
+      file: 'orders.csv',
+      source: file.source,
+      mode: 'reject',
+    });
+    const { job, error } = await done;
+    expect(error).toBeDefined();
+    expect(job.status).toBe('failed');
+    expect(job.error).toContain('别的店');
+  });
+
+  test('while a job runs a second import is refused; on startup the job left running ends failed', async () => {
+    const { db } = database;
+    const left = await insertImportJob({
+      db,
+      job: {
+        organizationId: supervisor.organizationId,
+        kind: 'messages',
+        fileName: 'chats.csv',
+        mode: 'skip',
+        bytesTotal: 1_000,
+        createdBy: null,
+        startedAt: clock.now(),
+      },
+    });
+    const second = () =>
+      startImport({
+        db,
+        clock,
+        actor: supervisor,
+        kind: 'orders',
+        file: 'orders.csv',
+        source: chunked(header).source,
+        mode: 'reject',
+      });
+    await expect(second()).rejects.toMatchObject({ code: 'metrics.import.conflict' });
+    expect(await failInterruptedImports({ db, clock })).toBe(1);
+    const failed = await findImportJob({ db, organizationId: supervisor.organizationId, id: left.id });
+    expect(failed).toMatchObject({ status: 'failed', finishedAt: clock.now() });
+    expect(failed?.error).toContain('服务重启');
+    const { done } = await second();
+    expect((await done).job.status).toBe('done');
+  });
+});
