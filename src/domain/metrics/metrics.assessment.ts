@@ -94,7 +94,11 @@ export const check = ({
     denominator,
     passed,
     needed: passed ? 0 : Number.isFinite(needed) ? needed : null,
-    toPass: passed ? null : Number.isFinite(needed) ? `还需 ${needed} ${unit}` : '目标为 100%，本周期已无法达标',
+    toPass: passed
+      ? null
+      : Number.isFinite(needed)
+        ? `还需 ${needed} ${unit}`
+        : '目标为 100%，本周期已无法达标',
   };
 };
 

@@ -92,7 +92,8 @@ const fromOrders = (computation: MetricsComputation, metric: string, push: Push)
   const { credits, assists, silent } = computation.trail;
   if (creditMetrics.has(metric) || metric === 'refundRate') {
     // 退款率: every credited order, the refunded ones as hits.
-    const refunded = (order: number) => metric !== 'refundRate' || computation.data.orderRefund.get(order) > 0;
+    const refunded = (order: number) =>
+      metric !== 'refundRate' || computation.data.orderRefund.get(order) > 0;
     for (let i = 0; i < credits.order.length; i++) {
       const order = credits.order.get(i);
       push(credits.buyer.get(i), credits.agent.get(i), credits.day.get(i), refunded(order), order);
