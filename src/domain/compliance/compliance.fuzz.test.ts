@@ -67,7 +67,8 @@ describe('compliance engine under arbitrary input', () => {
   });
 
   test('order facts: arbitrary replies against arbitrary orders never throw, spans stay in the reply', () => {
-    const time = fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 });
+    // Replies and orders within a few days of each other, so promises meet the orders they bind.
+    const time = fc.integer({ min: 1_767_225_600_000, max: 1_767_225_600_000 + 5 * 86_400_000 });
     const order = fc.record({
       order: fc.string({ minLength: 1, maxLength: 12 }),
       created: time,
@@ -96,9 +97,10 @@ describe('compliance engine under arbitrary input', () => {
           checked++;
         }
       }),
-      { numRuns: 200 },
+      // A fixed seed: the count below must not depend on the run.
+      { numRuns: 200, seed: 20261129 },
     );
-    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeGreaterThan(20);
   });
 
   test('a 100 KB message is checked within the bound', () => {
