@@ -32,6 +32,8 @@ const tickets = [
 const pickShop = async (page: Page, name: string) => {
   await page.getByLabel('店铺').click();
   await page.locator('.ant-select-item-option').filter({ hasText: name }).click();
+  // The list closes with an animation: measure the page once it has gone.
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
 };
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

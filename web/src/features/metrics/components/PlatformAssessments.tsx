@@ -44,8 +44,8 @@ export const PlatformAssessments = () => {
             value: one.id,
             label: `${one.name}（${t(`platform.${one.platform}`)}）`,
           }))}
+          // The list is as wide as the picker: a long shop name is cut, never wider than a phone.
           style={{ minWidth: 220, maxWidth: 420 }}
-          popupMatchSelectWidth={false}
         />
         <DatePicker.RangePicker
           aria-label={t('metrics.filter.range')}
