@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../store/database.js';
-import { insertOrganization } from '../../store/organizations.repository.js';
-import { insertShop } from '../../store/shops.repository.js';
 import { createTestDatabase } from '../../store/test-utils.js';
 import type { Actor } from '../accounts/index.js';
+import { organizationWithShop } from './metrics-store.test-utils.js';
 import { importRecords } from './metrics-store.import.js';
 
 // An upload (the server hands the use-case a byte stream) that turns into zeros after thousands
@@ -39,19 +38,7 @@ describe('importing an upload that turns into NUL bytes', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const { db } = database;
-    const organization = await insertOrganization({ db, name: '测试', demo: false, createdAt: at });
-    await insertShop({
-      db,
-      shop: { organizationId: organization.id, name: '旗舰店', platform: 'tmall', createdAt: at },
-    });
-    supervisor = {
-      organizationId: organization.id,
-      ip: null,
-      userId: null,
-      login: 'zhuguan',
-      role: 'supervisor',
-    };
+    supervisor = await organizationWithShop(database.db, at);
   });
   afterAll(() => database.close());
 

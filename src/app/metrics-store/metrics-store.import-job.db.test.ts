@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../store/database.js';
 import { findImportJob, insertImportJob } from '../../store/import-jobs.repository.js';
-import { insertOrganization } from '../../store/organizations.repository.js';
-import { insertShop } from '../../store/shops.repository.js';
 import { createTestDatabase } from '../../store/test-utils.js';
 import type { Actor } from '../accounts/index.js';
+import { organizationWithShop } from './metrics-store.test-utils.js';
 import { failInterruptedImports, getImport, startImport } from './metrics-store.import.js';
 
 // 导入任务: a real import starts as a running job and ends done (rows stored, progress to the end of
@@ -36,19 +35,7 @@ describe('startImport', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const { db } = database;
-    const organization = await insertOrganization({ db, name: '测试', demo: false, createdAt: at });
-    await insertShop({
-      db,
-      shop: { organizationId: organization.id, name: '旗舰店', platform: 'tmall', createdAt: at },
-    });
-    supervisor = {
-      organizationId: organization.id,
-      ip: null,
-      userId: null,
-      login: 'zhuguan',
-      role: 'supervisor',
-    };
+    supervisor = await organizationWithShop(database.db, at);
   });
   afterAll(() => database.close());
 
