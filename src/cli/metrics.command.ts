@@ -17,8 +17,8 @@ import {
 } from '../io/metrics/index.js';
 import {
   ImportError,
+  loadChatsWithOrdersCsv,
   loadMessagesCsv,
-  loadOrdersCsv,
   readMessages,
   readOrders,
   readRatings,
@@ -50,8 +50,11 @@ type MetricsOptions = {
 // One pass per file: a bad row fails the command anyway, so the readers need not validate first.
 const readers: RecordReaders = {
   messages: (options) => readMessages({ ...options, validateFirst: false }),
-  messagesInto: async (options, data) => (await loadMessagesCsv(options, data))?.records ?? null,
-  ordersInto: async (options, data) => (await loadOrdersCsv(options, data))?.records ?? null,
+  recordsInto: async (messages, orders, data) => {
+    if (!orders) return { messages: (await loadMessagesCsv(messages, data))?.records ?? null, orders: null };
+    const loaded = await loadChatsWithOrdersCsv(messages, orders, data);
+    return { messages: loaded.messages?.records ?? null, orders: loaded.orders?.records ?? null };
+  },
   orders: (options) => readOrders({ ...options, validateFirst: false }),
   ratings: (options) => readRatings({ ...options, validateFirst: false }),
   tickets: (options) => readTickets({ ...options, validateFirst: false }),

@@ -21,19 +21,23 @@ import {
 import { MetricsError } from './metrics.errors.js';
 import { checkSettings, type SettingsFile } from './metrics.settings.js';
 
+type FileOptions = { file: string; timeZone?: string };
+
 /** Streams one record kind from a file, as single records or batches. */
-export type RecordSource<T> = (options: { file: string; timeZone?: string }) => AsyncIterable<T | T[]>;
+export type RecordSource<T> = (options: FileOptions) => AsyncIterable<T | T[]>;
 
 export type RecordReaders = {
   messages: RecordSource<MessageRecord>;
   /**
-   * Loads a messages file straight into the engine's columns, skipping the records (much faster
-   * for large CSV exports); returns how many messages it added, or null when it cannot read this
-   * file and `messages` must.
+   * Loads the messages file and the orders file (if any) straight into the engine's columns,
+   * skipping the records (much faster for large CSV exports); returns how many of each it added,
+   * null for a file it cannot read, which `messages`/`orders` must then read.
    */
-  messagesInto?: (options: { file: string; timeZone?: string }, data: MetricsData) => Promise<number | null>;
-  /** The same for orders. */
-  ordersInto?: (options: { file: string; timeZone?: string }, data: MetricsData) => Promise<number | null>;
+  recordsInto?: (
+    messages: FileOptions,
+    orders: FileOptions | null,
+    data: MetricsData,
+  ) => Promise<{ messages: number | null; orders: number | null }>;
   orders: RecordSource<OrderRecord>;
   ratings: RecordSource<RatingRecord>;
   tickets: RecordSource<TicketRecord>;
@@ -119,14 +123,15 @@ export const runMetrics = async (input: MetricsRunInput): Promise<MetricsRun> =>
   );
   const { files, readers, timeZone } = input;
   const options = (file: string) => (timeZone ? { file, timeZone } : { file });
-  const loaded = readers.messagesInto ? await readers.messagesInto(options(files.messages), data) : null;
-  const ordersLoaded =
-    files.orders && readers.ordersInto ? await readers.ordersInto(options(files.orders), data) : null;
+  const loaded = readers.recordsInto
+    ? await readers.recordsInto(options(files.messages), files.orders ? options(files.orders) : null, data)
+    : { messages: null, orders: null };
   const counts = {
     messages:
-      loaded ?? (await feed(readers.messages(options(files.messages)), (record) => data.addMessage(record))),
+      loaded.messages ??
+      (await feed(readers.messages(options(files.messages)), (record) => data.addMessage(record))),
     orders:
-      ordersLoaded ??
+      loaded.orders ??
       (files.orders
         ? await feed(readers.orders(options(files.orders)), (record) => data.addOrder(record))
         : 0),

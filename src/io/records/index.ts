@@ -2,6 +2,7 @@
 // (UTF-8, UTF-8 BOM, GBK), JSON Lines and XLSX, with header synonyms and a column mapping (列映射;
 // shops' saved presets live in the database, src/app/metrics-store/metrics-store.mapping.ts).
 export { writeCsv } from '../csv/index.js';
+export { fieldNamedBy } from './records.columns.js';
 export {
   type ColumnMapping,
   columnSynonyms,
@@ -14,6 +15,7 @@ export {
 export { ImportError } from './records.issues.js';
 export { loadOrdersCsv } from './records.load.js';
 export { loadMessagesCsv } from './records.message-load.js';
+export { loadChatsWithOrdersCsv, type PairedSummaries } from './records.paired-load.js';
 export { type FilePreview, previewFile } from './records.preview.js';
 export type { ImportMode, ImportSummary, ReadOptions } from './records.read.js';
 export type { ByteSource } from './records.source.js';

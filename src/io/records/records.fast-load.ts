@@ -1,22 +1,13 @@
 import { isUtf8 } from 'node:buffer';
 import { type FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { CsvParser, type CsvRow, CsvSyntaxError } from '../csv/index.js';
+import { CsvParser, type CsvRow } from '../csv/index.js';
 import { detectEncoding, EncodingError } from '../encoding/index.js';
 import { firstNul, lineBreaks } from './records.bytes.js';
-import { resolveColumns } from './records.columns.js';
-import type { RecordKind } from './records.fields.js';
-import { ImportError, IssueCollector } from './records.issues.js';
+import { ImportError, type IssueCollector } from './records.issues.js';
 import { encodingProblem } from './records.messages.js';
-import {
-  asImportError,
-  type ImportSummary,
-  type KindReader,
-  type ReadOptions,
-  rowConverter,
-  zoneOf,
-} from './records.read.js';
-import { type ResolvedColumns, RowReader } from './records.row.js';
+import type { ImportSummary, KindReader, ReadOptions } from './records.read.js';
+import type { ResolvedColumns } from './records.row.js';
 import type { WallClockOffset } from './records.time.js';
 
 // Loading a large UTF-8 CSV export straight into the engine: a byte-level reader takes the lines
@@ -47,7 +38,7 @@ export type LoadContext = {
 const chunkBytes = 1 << 22;
 const sampleBytes = 1 << 16;
 /** Past this a line cannot be a record the string reader would accept (1 M characters). */
-const longestLineBytes = 1 << 24;
+export const longestLineBytes = 1 << 24;
 const newline = 10;
 const cr = 13;
 const quote = 34;
@@ -58,8 +49,10 @@ export class ChunkedFile {
   filled = 0;
   pos = 0;
   eof = false;
+  /** The file offset of `buffer[0]`. */
+  start = 0;
 
-  constructor(private readonly handle: FileHandle) {}
+  constructor(readonly handle: FileHandle) {}
 
   async size(): Promise<number> {
     return (await this.handle.stat()).size;
@@ -67,6 +60,7 @@ export class ChunkedFile {
 
   /** Keeps the unread tail, reads more after it; grows the buffer when one line fills it. */
   async refill(): Promise<void> {
+    this.start += this.pos;
     this.buffer.copy(this.buffer, 0, this.pos, this.filled);
     this.filled -= this.pos;
     this.pos = 0;
@@ -116,7 +110,7 @@ const readHeader = (file: string, chunk: ChunkedFile) => {
 };
 
 /** About how many lines a file has, from the bytes per line of its first chunk. */
-const estimateLines = async (chunk: ChunkedFile): Promise<number> => {
+export const estimateLines = async (chunk: ChunkedFile): Promise<number> => {
   let lines = 0;
   for (
     let at = chunk.buffer.indexOf(newline);
@@ -132,7 +126,7 @@ const estimateLines = async (chunk: ChunkedFile): Promise<number> => {
  * in what is buffered (so a file that turns into zeros stops here, not after buffering a 16 MB
  * "line"), or bytes before `to` that are not UTF-8.
  */
-const checkText = (chunk: ChunkedFile, to: number, line: number): void => {
+export const checkText = (chunk: ChunkedFile, to: number, line: number): void => {
   const nul = firstNul(chunk.buffer, chunk.pos, chunk.filled);
   const bytes = chunk.buffer.subarray(chunk.pos, nul === -1 ? to : Math.min(to, nul));
   if (!isUtf8(bytes)) {
@@ -144,26 +138,6 @@ const checkText = (chunk: ChunkedFile, to: number, line: number): void => {
   if (nul === -1) return;
   const at = line + lineBreaks(chunk.buffer, chunk.pos, nul);
   throw new EncodingError('encoding.binary', encodingProblem('encoding.binary', at), at);
-};
-
-/**
- * Loads a UTF-8 CSV/TSV file of `kind` through `setup`'s readers and returns what the string
- * reader would report; null when it is not such a file (GBK, JSONL, XLSX, an upload stream, a
- * layout `setup` declines) and the caller must use the string reader. Reject mode throws
- * `ImportError` at the end, and what was added must then be discarded.
- */
-export const loadCsv = async <T>(
-  kind: RecordKind,
-  options: ReadOptions,
-  setup: (context: LoadContext) => LoadSetup<T> | null,
-): Promise<ImportSummary | null> => {
-  const handle = await openForBytes(options);
-  if (!handle) return null;
-  try {
-    return await loadOpened(kind, new ChunkedFile(handle), options, setup);
-  } finally {
-    await handle.close();
-  }
 };
 
 /**
@@ -196,48 +170,6 @@ export const prepareCsv = async (chunk: ChunkedFile, file: string) => {
   if (encoding === 'utf-8-bom') chunk.pos = 3;
   const header = readHeader(file, chunk);
   return header ? { encoding, ...header } : null;
-};
-
-const loadOpened = async <T>(
-  kind: RecordKind,
-  chunk: ChunkedFile,
-  options: ReadOptions,
-  setup: (context: LoadContext) => LoadSetup<T> | null,
-): Promise<ImportSummary | null> => {
-  const { file } = options;
-  const header = await prepareCsv(chunk, file);
-  if (!header) return null;
-  const { headers, headerLine, delimiter, encoding } = header;
-  const resolved = resolveColumns({ kind, headers, mapping: options.mapping, file, headerLine });
-  if (resolved.issues.length > 0) throw new ImportError(file, resolved.issues);
-  const issues = new IssueCollector(file, options.maxIssues ?? 100, options.onIssue);
-  const offsetOf = zoneOf(file, options.timeZone);
-  const lines = await estimateLines(chunk);
-  const readers = setup({
-    columns: resolved.columns,
-    width: headers.length,
-    delimiter,
-    offsetOf,
-    issues,
-    lines,
-  });
-  if (!readers) return null;
-  const convert = rowConverter(
-    readers.slow,
-    { format: 'csv', headers },
-    new RowReader(resolved.columns, issues, offsetOf),
-    issues,
-  );
-  const slow = new SlowLines(convert, delimiter, readers.add);
-  chunk.pos = header.next;
-  const counts = { rows: 0, records: 0 };
-  try {
-    await scanLines(chunk, headerLine + 1, readers.fast, slow, counts);
-    slow.end(counts);
-  } catch (error) {
-    throw asImportError(error, file, issues) ?? error;
-  }
-  return summaryOf(options, encoding, counts, issues);
 };
 
 /** What a pass reports, as the string reader does; reject mode throws when any row was bad. */
@@ -305,62 +237,3 @@ export class SlowLines<T> {
     this.rows.length = 0;
   }
 }
-
-/** Reads every line after the header: the fast reader first, the string reader for the rest. */
-const scanLines = async <T>(
-  chunk: ChunkedFile,
-  firstLine: number,
-  fast: FastLines,
-  slow: SlowLines<T>,
-  counts: Counts,
-): Promise<void> => {
-  let line = firstLine;
-  let checked = chunk.pos;
-  for (;;) {
-    const { buffer } = chunk;
-    if (checked <= chunk.pos) {
-      const last = chunk.eof ? chunk.filled : buffer.lastIndexOf(newline, chunk.filled - 1) + 1;
-      checkText(chunk, last, line);
-      checked = last;
-    }
-    const end = buffer.indexOf(newline, chunk.pos);
-    if (end === -1 || end >= chunk.filled) {
-      if (!chunk.eof) {
-        if (chunk.filled - chunk.pos >= longestLineBytes)
-          throw new CsvSyntaxError(`record longer than ${1 << 20} characters: an unclosed quote (")?`, line);
-        await chunk.refill();
-        checked = chunk.pos;
-        continue;
-      }
-      if (chunk.pos < chunk.filled) readLine(chunk, chunk.filled, chunk.filled, line, fast, slow, counts);
-      return;
-    }
-    readLine(chunk, end, end + 1, line, fast, slow, counts);
-    line++;
-  }
-};
-
-const readLine = <T>(
-  chunk: ChunkedFile,
-  end: number,
-  next: number,
-  line: number,
-  fast: FastLines,
-  slow: SlowLines<T>,
-  counts: Counts,
-): void => {
-  const { buffer, pos } = chunk;
-  const stop = end > pos && buffer[end - 1] === cr ? end - 1 : end;
-  chunk.pos = next;
-  if (slow.pending) {
-    slow.push(buffer.toString('utf8', pos, next), line, counts);
-    return;
-  }
-  if (stop === pos) return;
-  const read = fast.read(buffer, pos, stop, line);
-  if (read === 'gave-back') slow.push(buffer.toString('utf8', pos, next), line, counts);
-  else {
-    counts.rows++;
-    if (read === 'added') counts.records++;
-  }
-};

@@ -75,6 +75,7 @@ async function* messagesOf(worker: Worker): AsyncGenerator<LineMessage> {
 }
 
 type Readers = { rows: MessageRows; slow: SlowLines<MessageRecord>; counts: Counts };
+type PaceAt = { pace: Pace; size: number };
 
 /** Applies one parsed chunk in line order: parsed lines to the engine, the rest to the string reader. */
 const applyChunk = (chunk: LineChunk, ring: LineRing, { rows, slow, counts }: Readers): void => {
@@ -95,10 +96,17 @@ const applyChunk = (chunk: LineChunk, ring: LineRing, { rows, slow, counts }: Re
   }
 };
 
+/**
+ * Called after each chunk is applied with the share of the chat file read so far (0–1): another
+ * file read alongside catches up meanwhile, while the worker parses the next chunks.
+ */
+export type Pace = (share: number) => Promise<void>;
+
 /** Runs the worker over the lines after the header and applies what it sends. */
-const readLines = async (input: LineWorkerInput, readers: Readers): Promise<void> => {
+const readLines = async (input: LineWorkerInput, readers: Readers, pace: PaceAt | null): Promise<void> => {
   const worker = startWorker(input);
   const busy = new Int32Array(input.ring.busy);
+  let read = input.offset;
   try {
     for await (const message of messagesOf(worker)) {
       if (message.kind === 'encoding' || message.kind === 'binary')
@@ -112,6 +120,8 @@ const readLines = async (input: LineWorkerInput, readers: Readers): Promise<void
       applyChunk(message, input.ring, readers);
       Atomics.store(busy, message.slot, 0);
       Atomics.notify(busy, message.slot);
+      read += message.length;
+      if (pace) await pace.pace(read / pace.size);
     }
   } finally {
     await worker.terminate();
@@ -124,16 +134,21 @@ const readLines = async (input: LineWorkerInput, readers: Readers): Promise<void
  * XLSX, an upload stream, a layout with unusual constants). A worker thread parses the lines from
  * their bytes; the lines it cannot be sure of go through the string reader (`CsvParser`,
  * `buildMessage`), so records and errors are exactly those of `readMessages`. Reject mode throws
- * `ImportError` at the end, and what the sink received must then be discarded.
+ * `ImportError` at the end, and what the sink received must then be discarded. `pace` lets a
+ * file read alongside advance as this one does.
  */
 export const loadMessagesCsv = async (
   options: ReadOptions,
   sink: MessageSink,
+  pace?: Pace,
 ): Promise<ImportSummary | null> => {
   const { file } = options;
   const handle = await openForBytes(options);
   if (!handle) return null;
-  const prepared = await prepareCsv(new ChunkedFile(handle), file).finally(() => handle.close());
+  const chunk = new ChunkedFile(handle);
+  const [prepared, size] = await Promise.all([prepareCsv(chunk, file), chunk.size()]).finally(() =>
+    handle.close(),
+  );
   if (!prepared) return null;
   const { headers, headerLine, delimiter, encoding } = prepared;
   const resolved = resolveColumns({ kind: 'messages', headers, mapping: options.mapping, file, headerLine });
@@ -171,7 +186,7 @@ export const loadMessagesCsv = async (
   };
   const input = workerInput(file, prepared.next, headerLine + 1, layout);
   try {
-    await readLines(input, readers);
+    await readLines(input, readers, pace ? { pace, size } : null);
     readers.slow.end(readers.counts);
   } catch (error) {
     throw asImportError(error, file, issues) ?? error;
