@@ -121,7 +121,9 @@ export class ScopedInterner {
     this.entries[at + 1] = scope;
     this.entries[at + 2] = this.arenaUsed;
     this.entries[at + 3] = length;
-    this.arena.set(bytes.subarray(start, end), this.arenaUsed);
+    // A loop, not `set(subarray)`: names are short, and a subarray is an object per name.
+    const { arena } = this;
+    for (let index = 0; index < length; index++) arena[this.arenaUsed + index] = bytes[start + index] as number;
     this.arenaUsed += length;
     if (this.count > this.slots.length >> 2) this.rehash();
     else this.place(entry);
