@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../config/config.js';
+import { createDatabase } from '../store/database.js';
 import { kefu, prepareShopDatabase } from './cli.test-utils.js';
 
 const fixture = (name: string) => new URL(`../../test/fixtures/metrics/${name}`, import.meta.url).pathname;
@@ -103,6 +105,57 @@ describe('kefu import', () => {
     expect(right.stdout).toContain('新增或更新 2 条');
     expect((await kefu('import', 'messages', mappingFile, '--mapping', 'time')).code).toBe(2);
     expect((await kefu('import', 'messages', mappingFile, '--mapping', pairs, '--save-preset')).code).toBe(2);
+  });
+
+  test('表头=- leaves a header out (不导入): its field gets no column, and a required one is reported missing', async () => {
+    // The shop's 会话 column holds its own labels (售前), which Kefu would read by name as the conversation.
+    const file = join(dataDir, 'labelled.csv');
+    writeFileSync(
+      file,
+      [
+        '买家昵称,客服账号,说话方,会话时间,聊天记录,会话',
+        'tb_label,旗舰店:小美,buyer,2026-03-11 10:00:00,有货吗,售前',
+        'tb_label,旗舰店:小美,agent,2026-03-11 10:00:40,有的亲,售前',
+      ].join('\n'),
+    );
+    const pairs = '说话方=sender,会话时间=time,聊天记录=text';
+    const run = (mapping: string) =>
+      kefu('import', 'messages', file, '--shop', '旗舰店', '--mapping', mapping);
+    const skipped = await run(`${pairs},会话=-`);
+    expect(skipped.stdout).toContain('新增或更新 2 条');
+    const config = loadConfig({ env: process.env });
+    const { db, close } = await createDatabase({
+      url: config.store.databaseUrl,
+      dataDir: config.store.dataDir,
+    });
+    const stored = await db
+      .selectFrom('messages')
+      .select('conversation')
+      .where('buyer', '=', 'tb_label')
+      .execute();
+    await close();
+    expect(stored.map((row) => row.conversation)).not.toContain('售前');
+    const noAgent = await run(`${pairs},客服账号=-`);
+    expect(noAgent.code).toBe(1);
+    expect(noAgent.stderr).toContain(
+      `${file}:1 (agent): 必填字段 agent 没有对应的列：列映射把它设为（不导入）`,
+    );
+    expect((await run(`${pairs},会话=`)).code).toBe(2);
+    const mappingFile = join(dataDir, 'skip.json');
+    writeFileSync(
+      mappingFile,
+      JSON.stringify({ 说话方: 'sender', 会话时间: 'time', 聊天记录: 'text', 客服账号: '' }),
+    );
+    const fromFile = await kefu(
+      'import',
+      'messages',
+      file,
+      '--shop',
+      '旗舰店',
+      '--mapping-file',
+      mappingFile,
+    );
+    expect(fromFile.stderr).toContain('列映射把它设为（不导入）');
   });
 
   test('outside a terminal the progress goes to stderr as whole lines: share of the bytes, rows, rows/s', async () => {

@@ -38,7 +38,10 @@ const progressSeconds = (text: string) => {
   return seconds;
 };
 
-/** `会话时间=time,客服昵称=agent` → header → field (a header may itself hold `=`: the last one splits). */
+/**
+ * `会话时间=time,客服昵称=agent,会话=-` → header → field (a header may itself hold `=`: the last one
+ * splits). `-` is （不导入）, the API's "": an empty field after `=` is refused as a likely typo.
+ */
 const parseMapping = (text: string): HeaderMapping => {
   const mapping: HeaderMapping = {};
   for (const entry of text.split(',')) {
@@ -46,13 +49,16 @@ const parseMapping = (text: string): HeaderMapping => {
     const header = entry.slice(0, at).trim();
     const field = entry.slice(at + 1).trim();
     if (at === -1 || !header || !field)
-      throw new CliError(`--mapping：「${entry}」应写成 表头=字段，例如 会话时间=time`, 2);
-    mapping[header] = field;
+      throw new CliError(
+        `--mapping：「${entry}」应写成 表头=字段（表头=- 表示不导入），例如 会话时间=time`,
+        2,
+      );
+    mapping[header] = field === '-' ? '' : field;
   }
   return mapping;
 };
 
-/** A JSON object { "表头": "字段" }, as `--mapping` writes it inline. */
+/** A JSON object { "表头": "字段" } ("" = 不导入), the API's form of `--mapping`. */
 const readMappingFile = async (file: string): Promise<HeaderMapping> => {
   let parsed: unknown;
   try {
@@ -100,8 +106,14 @@ export const registerImportCommand: CommandRegistration = (program, io) => {
       '--shop <name>',
       "put every record in this shop (by name) instead of the shop column; without a mapping, the shop's saved preset maps the columns",
     )
-    .option('--mapping <pairs>', 'column mapping as header=field pairs, e.g. "会话时间=time,客服昵称=agent"')
-    .option('--mapping-file <file>', 'column mapping as a JSON object { "header": "field" }')
+    .option(
+      '--mapping <pairs>',
+      'column mapping as header=field pairs, e.g. "会话时间=time,客服昵称=agent"; header=- is 不导入: that header is not imported and the field it names gets no column',
+    )
+    .option(
+      '--mapping-file <file>',
+      'column mapping as a JSON object { "header": "field" }; "" as the field is 不导入',
+    )
     .option('--save-preset', "save the mapping as the shop's preset for this kind once the import is done")
     .option(
       '--progress-every <seconds>',

@@ -198,4 +198,80 @@ describe('列映射 (column mapping presets of imports)', () => {
     await importRecords({ ...input, shopId, file: 'china.csv', source: bytes(chats('tb_china')) });
     expect(await storedTimes('tb_china')).toEqual(['2026-03-10T02:00:00.000Z', '2026-03-10T02:00:40.000Z']);
   });
+  test('a 会话 column left （不导入） feeds no conversation, and the shop’s preset keeps it so', async () => {
+    // Its 会话 holds the shop's own labels (售前), not conversation ids: by its name alone it would be read.
+    const labelled = (buyer: string) =>
+      [
+        `${ownHeaders},会话`,
+        `${buyer},旗舰店:小美,buyer,2026-03-10 10:00:00,有货吗,售前`,
+        `${buyer},旗舰店:小美,agent,2026-03-10 10:00:40,有的亲,售前`,
+      ].join('\n');
+    const conversations = async (buyer: string) =>
+      (
+        await database.db.selectFrom('messages').select('conversation').where('buyer', '=', buyer).execute()
+      ).map((row) => row.conversation);
+    const input = { ...deps(), kind: 'messages' as const, mode: 'reject' as const, shopId: otherShopId };
+    const first = await previewImport({
+      ...deps(),
+      kind: 'messages',
+      file: 'l.csv',
+      bytes: encode(labelled('tb_l')),
+      shopId: otherShopId,
+    });
+    expect(first.mapping).toMatchObject({ 会话: 'conversation' });
+    const skipped = { ...mapping, 会话: '' };
+    const done = await importRecords({
+      ...input,
+      file: 'l.csv',
+      source: bytes(labelled('tb_l')),
+      mapping: skipped,
+      savePreset: true,
+    });
+    expect(done).toMatchObject({ status: 'done', rowsInserted: 2 });
+    expect(await conversations('tb_l')).not.toContain('售前');
+    const [preset] = (await listMappingPresets(deps())).filter((one) => one.shopId === otherShopId);
+    // Stored as the field without a column, shown by the field's own name.
+    expect(preset?.mapping).toEqual({ ...mapping, conversation: '' });
+
+    const next = await previewImport({
+      ...deps(),
+      kind: 'messages',
+      file: 'm.csv',
+      bytes: encode(labelled('tb_m')),
+      shopId: otherShopId,
+    });
+    expect(next).toMatchObject({ preset: { ...mapping, conversation: '' }, mapping: skipped, issues: [] });
+    const byPreset = await importRecords({ ...input, file: 'm.csv', source: bytes(labelled('tb_m')) });
+    expect(byPreset).toMatchObject({ status: 'done', rowsInserted: 2 });
+    expect(await conversations('tb_m')).not.toContain('售前');
+    // Left out of the mapping, the column is read again by its name.
+    const guessed = await importRecords({
+      ...input,
+      file: 'n.csv',
+      source: bytes(labelled('tb_n')),
+      mapping: { 说话方: 'sender', 会话时间: 'time', 聊天记录: 'text' },
+    });
+    expect(guessed).toMatchObject({ status: 'done', rowsInserted: 2 });
+    expect(await conversations('tb_n')).toEqual(['售前', '售前']);
+  });
+
+  test('a required field left （不导入） rejects the file, naming the field, the file and the header line', async () => {
+    const refused = await importRecords({
+      ...deps(),
+      kind: 'messages',
+      mode: 'reject',
+      shopId,
+      file: 'e.csv',
+      source: bytes(chats('tb_e')),
+      mapping: { ...mapping, 客服账号: '' },
+    });
+    expect(refused.status).toBe('rejected');
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        code: 'import.missing_column',
+        message: '必填字段 agent 没有对应的列：列映射把它设为（不导入）；请在列映射中为它选一列',
+        at: { file: 'e.csv', line: 1, field: 'agent' },
+      }),
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { isPlatform } from '../../domain/shared/index.js';
 import {
   columnSynonyms,
   type FilePreview,
+  fieldNamedBy,
   previewFile,
   type RecordKind,
   suggestMapping,
@@ -22,9 +23,11 @@ import type { MetricsStoreDeps } from './metrics-store.types.js';
 
 // 列映射: shops' own exports name their columns their own way. The user maps each header to a
 // field (header → field), and the mapping is saved per shop and kind as a preset that later
-// imports of that shop start from.
+// imports of that shop start from. （不导入）: a header mapped to "" is not imported, and the field
+// its name stands for gets no column instead of falling back to that header by the synonyms. The
+// readers and the preset keep this as field → "" (a field without a column).
 
-/** header → field, as the user (or the shop's preset) maps them. */
+/** header → field, as the user (or the shop's preset) maps them; "" = （不导入）. */
 export type HeaderMapping = Record<string, string>;
 
 export type MappingPresetView = {
@@ -40,12 +43,19 @@ const invalid = (message: string, path: string) =>
 
 /**
  * Checks a header → field mapping against the kind's fields and turns it into the readers'
- * field → header. Unknown fields and a field fed by two headers are refused, each named.
+ * field → header. Unknown fields and a field fed by two headers are refused, each named. A header
+ * mapped to "" leaves the field it names without a column (field → ""), unless another header
+ * is chosen for that field; a header that names no field is simply not imported.
  */
 export const columnsOf = (kind: RecordKind, mapping: HeaderMapping, path: string): Record<string, string> => {
   const fields = columnSynonyms[kind].map((spec) => spec.field);
   const columns: Record<string, string> = {};
+  const ignored: string[] = [];
   for (const [header, field] of Object.entries(mapping)) {
+    if (field === '') {
+      ignored.push(header);
+      continue;
+    }
     if (!fields.includes(field))
       throw invalid(
         `列「${header}」映射到未知字段 ${field}（可选：${fields.join('、')}）`,
@@ -56,11 +66,32 @@ export const columnsOf = (kind: RecordKind, mapping: HeaderMapping, path: string
       throw invalid(`字段 ${field} 同时对应了列「${other}」和「${header}」，只能选一列`, `${path}.${header}`);
     columns[field] = header;
   }
+  for (const header of ignored) {
+    const field = fieldNamedBy(kind, header);
+    if (field !== undefined && columns[field] === undefined) columns[field] = '';
+  }
   return columns;
 };
 
-const headerMappingOf = (columns: Record<string, string>): HeaderMapping =>
-  Object.fromEntries(Object.entries(columns).map(([field, header]) => [header, field]));
+/**
+ * field → header back to header → field. A field without a column shows as the file's header
+ * that names it, mapped to "", or (outside a file, or when that header feeds another field) as
+ * its own name mapped to "" — which `columnsOf` reads back the same.
+ */
+const headerMappingOf = (
+  columns: Record<string, string>,
+  named: Record<string, string> = {},
+): HeaderMapping => {
+  const mapping: HeaderMapping = {};
+  for (const [field, header] of Object.entries(columns)) if (header !== '') mapping[header] = field;
+  for (const [field, header] of Object.entries(columns)) {
+    if (header !== '') continue;
+    const shown = named[field];
+    const key = shown !== undefined && mapping[shown] === undefined ? shown : field;
+    if (mapping[key] === undefined) mapping[key] = '';
+  }
+  return mapping;
+};
 
 /** The field → header columns of a shop's saved preset for a kind, if it has one. */
 export const presetColumns = async ({
@@ -239,11 +270,14 @@ export const previewImport = async ({
     fields: columnSynonyms[kind].map(({ field, required }) => ({ field, required })),
     suggested: headerMappingOf(suggestedColumns),
     preset: saved ? headerMappingOf(saved) : null,
-    mapping: headerMappingOf(startColumns),
+    mapping: headerMappingOf(startColumns, suggestedColumns),
   };
 };
 
-/** The preset's columns the file has, then the suggestion for fields (and headers) still free. */
+/**
+ * The preset's columns the file has and its fields without a column, then the suggestion for
+ * fields (and headers) still free.
+ */
 const startingColumns = (
   headers: readonly string[],
   saved: Record<string, string> | undefined,
@@ -251,7 +285,7 @@ const startingColumns = (
 ): Record<string, string> => {
   const columns: Record<string, string> = {};
   for (const [field, header] of Object.entries(saved ?? {}))
-    if (headers.includes(header)) columns[field] = header;
+    if (header === '' || headers.includes(header)) columns[field] = header;
   const taken = new Set(Object.values(columns));
   for (const [field, header] of Object.entries(suggested))
     if (columns[field] === undefined && !taken.has(header)) columns[field] = header;

@@ -17,9 +17,19 @@ const findHeader = (headers: readonly string[], wanted: string): number => {
 };
 
 /**
+ * The field a header stands for by its synonyms (a kind never shares a synonym between two
+ * fields, and each field's own name is one of its synonyms), or undefined.
+ */
+export const fieldNamedBy = (kind: RecordKind, header: string): string | undefined => {
+  const normalized = normalizeHeader(header);
+  return columnSynonyms[kind].find((spec) => spec.synonyms.includes(normalized))?.field;
+};
+
+/**
  * Decides which column feeds each field: the mapping's choice first, then a constant, then the
- * synonyms. Reports a missing required column (or a mapped header absent from the file) as an
- * issue on the header line.
+ * synonyms. A field the mapping gives the header "" has no column (列映射 （不导入）): it is not
+ * guessed by synonyms, though a constant still applies. Reports a missing required column (or a
+ * mapped header absent from the file) as an issue on the header line.
  */
 export const resolveColumns = ({
   kind,
@@ -42,41 +52,33 @@ export const resolveColumns = ({
   );
   const columns: ResolvedColumns = { index: {}, constants: {} };
   const issues: Issue[] = [];
+  const missing = (field: string, message: string) =>
+    issues.push(fileIssue(file, 'import.missing_column', message, headerLine, field));
   for (const spec of columnSynonyms[kind]) {
     const chosen = mapping.columns?.[spec.field];
     const constant = mapping.constants?.[spec.field];
-    if (chosen !== undefined) {
+    if (chosen !== undefined && chosen !== '') {
       const index = findHeader(headers, chosen);
       if (index !== -1) columns.index[spec.field] = index;
-      else {
-        issues.push(
-          fileIssue(
-            file,
-            'import.missing_column',
-            `列映射为字段 ${spec.field} 选了列「${chosen}」，但文件中没有这一列`,
-            headerLine,
-            spec.field,
-          ),
-        );
-      }
+      else missing(spec.field, `列映射为字段 ${spec.field} 选了列「${chosen}」，但文件中没有这一列`);
       continue;
     }
     if (constant !== undefined) {
       columns.constants[spec.field] = constant;
       continue;
     }
-    const header = suggested[spec.field];
+    const header = chosen === '' ? undefined : suggested[spec.field];
     if (header !== undefined) columns.index[spec.field] = headers.indexOf(header);
+    else if (spec.required && chosen === '')
+      missing(
+        spec.field,
+        `必填字段 ${spec.field} 没有对应的列：列映射把它设为（不导入）；请在列映射中为它选一列`,
+      );
     else if (spec.required) {
       const examples = spec.synonyms.slice(0, 4).join('、');
-      issues.push(
-        fileIssue(
-          file,
-          'import.missing_column',
-          `必填字段 ${spec.field} 没有对应的列（表头如 ${examples}）；请在列映射中为它选一列`,
-          headerLine,
-          spec.field,
-        ),
+      missing(
+        spec.field,
+        `必填字段 ${spec.field} 没有对应的列（表头如 ${examples}）；请在列映射中为它选一列`,
       );
     }
   }

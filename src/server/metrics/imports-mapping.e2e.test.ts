@@ -92,6 +92,52 @@ describe('imports API: 列映射 (column mapping presets)', () => {
     expect(twice.json().error.message).toBe('字段 time 同时对应了列「会话时间」和「聊天记录」，只能选一列');
   });
 
+  test('a 会话 column mapped to "" (不导入) is not imported, and the preset keeps that choice', async () => {
+    // The shop's 会话 column holds its own labels; Kefu would take it by name as the conversation.
+    const labelled = Buffer.from(
+      [
+        `${Object.keys(mapping).join(',')},会话`,
+        'tb_label,旗舰店:小美,buyer,2026-03-01 10:00:00,有现货吗,售前',
+        'tb_label,旗舰店:小美,agent,2026-03-01 10:00:30,亲，有现货的,售前',
+      ].join('\n'),
+      'utf8',
+    ).toString('base64');
+    const skipped = { ...mapping, 会话: '' };
+    const checked = await preview({ contentBase64: labelled, mapping: skipped });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.json().preview).toMatchObject({ mapping: skipped, issues: [] });
+    const imported = await send(supervisor, 'POST', '/api/imports', {
+      kind: 'messages',
+      filename: 'labelled.csv',
+      contentBase64: labelled,
+      shopId,
+      mapping: skipped,
+      savePreset: true,
+      wait: true,
+    });
+    expect(imported.json().job).toMatchObject({ status: 'done', rowsInserted: 2 });
+    const stored = await server.db
+      .selectFrom('messages')
+      .select('conversation')
+      .where('buyer', '=', 'tb_label')
+      .execute();
+    expect(stored.map((row) => row.conversation)).not.toContain('售前');
+    const presets = (await get(supervisor, '/api/imports/presets')).json().presets;
+    expect(presets).toContainEqual(
+      expect.objectContaining({ kind: 'messages', mapping: { ...mapping, conversation: '' } }),
+    );
+    const again = (await preview({ contentBase64: labelled })).json().preview;
+    expect(again).toMatchObject({ mapping: skipped, issues: [] });
+    // A required field left without a column is the missing-column issue of the header line.
+    const noAgent = (await preview({ mapping: { ...mapping, 客服账号: '' } })).json().preview;
+    expect(noAgent.issues).toContainEqual(
+      expect.objectContaining({
+        message: '必填字段 agent 没有对应的列：列映射把它设为（不导入）；请在列映射中为它选一列',
+        at: { file: 'qianniu.csv', line: 1, field: 'agent' },
+      }),
+    );
+  });
+
   test('agents may neither preview nor save mappings', async () => {
     expect(
       (

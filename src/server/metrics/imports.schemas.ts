@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { recordKinds } from '../../io/records/index.js';
 import { importBody, importBodyLimit } from './metrics.schemas.js';
 
-// 列映射 of imports: header → field, as the mapping step shows it. Which fields exist is the
-// use-case's check (its messages name the header and the field in Chinese).
+// 列映射 of imports: header → field, as the mapping step shows it; "" is （不导入）. Which fields
+// exist is the use-case's check (its messages name the header and the field in Chinese).
 const mapping = z
-  .record(z.string().min(1).max(200), z.string().min(1).max(64))
-  .describe('header → field, e.g. { "客服账号": "agent" }; fields left out fall back to header synonyms');
+  .record(z.string().min(1).max(200), z.string().max(64))
+  .describe(
+    'header → field, e.g. { "客服账号": "agent" }. "" = 不导入: the header is not imported and the field ' +
+      'it names by the header synonyms gets no column, e.g. { "会话": "" } or, by the field\'s own name, ' +
+      '{ "conversation": "" } (a required field left so is a missing column); fields the mapping does ' +
+      'not mention fall back to header synonyms',
+  );
 
 export const importWithMappingBody = importBody.extend({
   mapping: mapping.optional().describe("header → field; without it a chosen shop's saved preset is used"),

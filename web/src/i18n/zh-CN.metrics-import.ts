@@ -8,6 +8,7 @@ export const zhCNMetricsImport = {
   'metrics.import.mapping.column': '文件中的列',
   'metrics.import.mapping.required': '必填',
   'metrics.import.mapping.none': '（不导入）',
+  'metrics.import.mapping.skipped': '文件中的「{header}」列不导入',
   'metrics.import.mapping.missing': '请选择',
   'metrics.import.mapping.example': '例：{value}',
   'metrics.import.mapping.missingRequired': '必填字段「{fields}」还没有对应的列。',

@@ -5,7 +5,11 @@ import { type ImportPreview, previewImport, type RecordKind } from '../../../api
 import { describeError } from '../../../api/errors.js';
 import { type MessageKey, t } from '../../../i18n/i18n.js';
 
-/** field → the header chosen for it (the UI's side of the API's header → field). */
+/**
+ * field → the header chosen for it (the UI's side of the API's header → field). "" is （不导入）
+ * for a field the file has a column for by the header synonyms: it is sent, so that column is
+ * not imported after all; a field the file has no such column for is simply left out.
+ */
 export type FieldColumns = Record<string, string>;
 
 export const toBase64 = async (file: File): Promise<string> => {
@@ -17,12 +21,39 @@ export const toBase64 = async (file: File): Promise<string> => {
   return btoa(binary);
 };
 
-/** header → field, as POST /api/imports takes it. */
-export const headerMapping = (columns: FieldColumns): Record<string, string> =>
-  Object.fromEntries(Object.entries(columns).map(([field, header]) => [header, field]));
+/**
+ * header → field, as POST /api/imports takes it; a field left （不导入） goes by its own name as
+ * `{ field: "" }` (the API reads a field's name as one of its headers).
+ */
+export const headerMapping = (columns: FieldColumns): Record<string, string> => {
+  const mapping: Record<string, string> = {};
+  for (const [field, header] of Object.entries(columns)) if (header) mapping[header] = field;
+  for (const [field, header] of Object.entries(columns))
+    if (!header && mapping[field] === undefined) mapping[field] = '';
+  return mapping;
+};
 
-const fieldColumnsOf = (mapping: Record<string, string>): FieldColumns =>
-  Object.fromEntries(Object.entries(mapping).map(([header, field]) => [field, header]));
+/** The file's fields that its headers name by the synonyms: these fall back to a column unless sent as "". */
+const namedFields = (preview: ImportPreview) => new Set(Object.values(preview.suggested));
+
+/** Marks （不导入） on every field the file has a column for that no header is chosen for, and only there. */
+const withSkips = (preview: ImportPreview, columns: FieldColumns): FieldColumns => {
+  const next: FieldColumns = {};
+  for (const [field, header] of Object.entries(columns)) if (header) next[field] = header;
+  for (const field of namedFields(preview)) if (next[field] === undefined) next[field] = '';
+  return next;
+};
+
+/** The preview's header → field (headers mapped to "" are not imported) as the step's columns. */
+const fieldColumnsOf = (preview: ImportPreview): FieldColumns =>
+  withSkips(
+    preview,
+    Object.fromEntries(
+      Object.entries(preview.mapping)
+        .filter(([, field]) => field !== '')
+        .map(([header, field]) => [field, header]),
+    ),
+  );
 
 const fieldName = (field: string): string => {
   const key = `metrics.import.fieldName.${field}`;
@@ -87,7 +118,7 @@ export const ImportMapping = ({
 }) => {
   // A new preview (another file, kind or shop) starts the step again from its mapping.
   useEffect(() => {
-    if (preview) onColumns(fieldColumnsOf(preview.mapping));
+    if (preview) onColumns(fieldColumnsOf(preview));
   }, [preview, onColumns]);
   if (error) return <Alert type="error" showIcon title={describeError(error)} />;
   if (loading || !preview) return <Spin description={t('metrics.import.mapping.loading')} />;
@@ -109,9 +140,13 @@ export const ImportMapping = ({
     const next: FieldColumns = {};
     // A header feeds one field: choosing it here takes it from the field that had it.
     for (const [other, chosen] of Object.entries(columns)) if (chosen !== header) next[other] = chosen;
-    if (header) next[field] = header;
-    onColumns(next);
+    next[field] = header;
+    onColumns(withSkips(preview, next));
   };
+  // The file's header each field's name matches: what （不导入） leaves out.
+  const skippedHeader = Object.fromEntries(
+    Object.entries(preview.suggested).map(([header, field]) => [field, header]),
+  );
   return (
     <Space
       direction="vertical"
@@ -155,14 +190,25 @@ export const ImportMapping = ({
             key: 'column',
             title: t('metrics.import.mapping.column'),
             render: (_, { field, required }) => (
-              <Select<string>
-                aria-label={`${t('metrics.import.mapping.column')}：${field}`}
-                style={{ width: '100%' }}
-                value={columns[field] ?? ''}
-                status={required && !columns[field] ? 'error' : ''}
-                onChange={(header) => choose(field, header)}
-                options={options}
-              />
+              <>
+                <Select<string>
+                  aria-label={`${t('metrics.import.mapping.column')}：${field}`}
+                  style={{ width: '100%' }}
+                  value={columns[field] ?? ''}
+                  status={required && !columns[field] ? 'error' : ''}
+                  onChange={(header) => choose(field, header)}
+                  options={options}
+                />
+                {columns[field] === '' && skippedHeader[field] ? (
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12 }}
+                    data-testid={`import-mapping-skipped-${field}`}
+                  >
+                    {t('metrics.import.mapping.skipped', { header: skippedHeader[field] })}
+                  </Typography.Text>
+                ) : null}
+              </>
             ),
           },
         ]}
