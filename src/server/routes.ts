@@ -7,6 +7,7 @@ import { examsRoutes } from './exams/exams.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { inspectionRoutes } from './inspection/inspection.routes.js';
 import { metricsSettingsRoutes } from './metrics/metrics-settings.routes.js';
+import { importUploadRoutes } from './metrics/imports.upload.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { questionsRoutes } from './questions/questions.routes.js';
 import type { AreaRoutes } from './server.types.js';
@@ -22,6 +23,7 @@ export const areaRoutes: AreaRoutes[] = [
   complianceRoutes,
   questionsRoutes,
   metricsRoutes,
+  importUploadRoutes,
   metricsSettingsRoutes,
   examsRoutes,
   inspectionRoutes,

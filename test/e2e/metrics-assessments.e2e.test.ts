@@ -88,6 +88,58 @@ describe('平台考核', () => {
     expect(await horizontalOverflow(page)).toBe(0);
   });
 
+  // On the PDD chats imported by the test above.
+  test('a shop target set in 绩效设置 shows on 平台考核 as a check tagged 店铺目标', async () => {
+    const page = await session.signIn('zhuguan', desktop);
+    await page.goto(`${session.harness.baseUrl}/metrics/settings`);
+    await page.getByLabel('店铺', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '拼多多专营店' }).click();
+    const form = page.getByTestId('metrics-settings-form');
+    await form.getByText('本店平台').waitFor();
+    // Empty means no target; the hint says these are the shop's own lines.
+    await expect(page.getByLabel('拼多多客单价目标', { exact: true }).inputValue()).resolves.toBe('');
+    await form.getByText('店铺目标，非平台规则；留空表示不设目标').first().waitFor();
+    await page.getByLabel('拼多多平均人工响应时长目标', { exact: true }).fill('30');
+    await page.getByLabel('拼多多询单转化率目标', { exact: true }).fill('50');
+    // From yesterday, so the default period (近7天, judged by its last day's settings) has them.
+    await page.getByLabel('生效日期').click();
+    await page.getByLabel('生效日期').fill(yesterday);
+    await page.getByLabel('生效日期').press('Enter');
+    await page.getByRole('button', { name: /保存为新版本/ }).click();
+    await page.getByText(`已保存：自 ${yesterday} 起生效`).waitFor();
+    const changes = await page
+      .getByTestId('metrics-settings-versions')
+      .locator(`tbody tr[data-row-key="${yesterday}"]`)
+      .textContent();
+    expect(changes).toContain('拼多多平均人工响应时长目标：不设目标 → 30 秒');
+    expect(changes).toContain('拼多多询单转化率目标：不设目标 → 50%');
+    await screenshot(page, 'metrics-assessments-shop-target-settings');
+
+    await page.goto(`${session.harness.baseUrl}/metrics/assessments`);
+    await pickShop(page, '拼多多专营店');
+    const card = page.getByTestId('assessment-card');
+    await card.getByText('店铺目标').first().waitFor();
+    // Mean wait (20 + 60 + 60 + 10) / 4 = 37.5 s, 7.5 s over 30 s; none of the 3 inquiring buyers
+    // paid: ceil(0.5 × 3) = 2 must.
+    const row = (name: string) => card.locator('tbody tr').filter({ hasText: name });
+    await expect(row('平均人工响应时长').textContent()).resolves.toMatch(
+      /平均人工响应时长店铺目标37\.5 秒≤ 30 秒.*未达标还需每条人工回复平均快 7\.5 秒/,
+    );
+    await expect(row('询单转化率').textContent()).resolves.toMatch(
+      /询单转化率店铺目标0\.0%≥ 50\.0%0 \/ 3未达标还需 2 位询单买家付款/,
+    );
+    // 客单价 and 客件数 have no target: still bare values under 其他考核指标.
+    await expect(card.textContent()).resolves.toContain('其他考核指标');
+    expect(await card.getByText('店铺目标', { exact: true }).count()).toBe(2);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'metrics-assessments-shop-targets');
+    await page.setViewportSize(phone);
+    await card.getByText('还需每条人工回复平均快 7.5 秒').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'metrics-assessments-shop-targets-phone');
+    await page.context().close();
+  });
+
   test('agents have no 平台考核 tab', async () => {
     const page = await session.signIn('dabao', desktop);
     await page.goto(`${session.harness.baseUrl}/metrics/dashboard`);

@@ -31,3 +31,11 @@ export const importRecords = async (
   if (error !== undefined) throw error;
   return { ...job, status: job.status as ImportOutcome['status'] };
 };
+
+/**
+ * Checks an import before its file is read (the permission, the shop, the mapping), so that an
+ * upload refused for them is refused before its bytes arrive. Nothing is read or written.
+ */
+export const checkImportInput = async (deps: MetricsStoreDeps & ImportRecordsInput): Promise<void> => {
+  await prepareImport(deps);
+};

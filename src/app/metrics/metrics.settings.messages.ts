@@ -28,6 +28,10 @@ export const settingsLabels: Record<string, string> = {
   'hours.pdd': '拼多多考核时段',
   'pdd.replyWithinSec': '拼多多应答时限',
   'pdd.reply30sTarget': '拼多多应答率目标',
+  'pdd.avgResponseSecTarget': '拼多多平均人工响应时长目标',
+  'pdd.conversionTarget': '拼多多询单转化率目标',
+  'pdd.aovTarget': '拼多多客单价目标',
+  'pdd.itemsPerBuyerTarget': '拼多多客件数目标',
   'hours.douyin': '抖音考核时段',
   'douyin.firstReplyWithinSec': '抖音首次回复时限',
   'douyin.replyWithinSec': '抖音回复时限',
@@ -81,7 +85,17 @@ export const settingsPathLabel = (path: Path): string => {
   return /^\d+$/.test(next) ? `${label}第 ${Number(next) + 1} 条` : parts.join('.');
 };
 
+// Shop targets (店铺目标) that are amounts, not rates, with their units; all four may be null.
+const amountTargets: Record<string, string> = {
+  'pdd.avgResponseSecTarget': ' 秒',
+  'pdd.aovTarget': ' 元',
+  'pdd.itemsPerBuyerTarget': ' 件',
+};
+const shopTargets = new Set([...Object.keys(amountTargets), 'pdd.conversionTarget']);
+
 const unitOf = (key: string, last: string): string => {
+  const amount = amountTargets[key];
+  if (amount !== undefined) return amount;
   if (last === 'days' || key === 'lookBackDays') return ' 天';
   if (last === 'hours') return ' 小时';
   if (last === 'turns') return ' 轮';
@@ -108,16 +122,18 @@ const reasonOf = (issue: z.core.$ZodIssue): string => {
   const parts = issue.path.map(String);
   const key = keyOf(parts) ?? '';
   const unit = unitOf(key, parts.at(-1) ?? '');
+  const isRatio = key.endsWith('Target') && amountTargets[key] === undefined;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? '缺少这一项' : `应为${typeNames[issue.expected] ?? issue.expected}`;
+      if (issue.input === undefined) return '缺少这一项';
+      return `应为${typeNames[issue.expected] ?? issue.expected}${shopTargets.has(key) ? '，不设目标为 null' : ''}`;
     case 'too_small':
       if (issue.origin === 'array') return `至少要有 ${String(issue.minimum)} 项`;
-      if (key.endsWith('Target')) return ratioReason;
+      if (isRatio) return ratioReason;
       return `${issue.inclusive === false ? '须大于' : '不能小于'} ${String(issue.minimum)}${unit}`;
     case 'too_big':
       if (issue.origin === 'string') return `不能超过 ${String(issue.maximum)} 个字`;
-      if (key.endsWith('Target')) return ratioReason;
+      if (isRatio) return ratioReason;
       return `${issue.inclusive === false ? '须小于' : '不能大于'} ${String(issue.maximum)}${unit}`;
     case 'invalid_value':
       return `只能是：${issue.values.map(String).join('、')}`;

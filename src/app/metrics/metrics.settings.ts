@@ -103,7 +103,15 @@ const settingsShape = {
   }),
   hours: z.strictObject({ pdd: hours, douyin: hours, jd: hours, jdTickets: hours, taobao: hours }),
   taobao: z.strictObject({ replyWithinSec: z.number().positive() }),
-  pdd: z.strictObject({ replyWithinSec: z.number().positive(), reply30sTarget: ratio }),
+  pdd: z.strictObject({
+    replyWithinSec: z.number().positive(),
+    reply30sTarget: ratio,
+    // The shop's own lines (店铺目标) for what PDD publishes no pass line for; null = no target.
+    avgResponseSecTarget: z.number().min(1).max(3_600).nullable(),
+    conversionTarget: ratio.nullable(),
+    aovTarget: z.number().min(0.01).max(1_000_000).nullable(),
+    itemsPerBuyerTarget: z.number().min(0.01).max(1_000).nullable(),
+  }),
   douyin: z.strictObject({
     firstReplyWithinSec: z.number().positive(),
     replyWithinSec: z.number().positive(),

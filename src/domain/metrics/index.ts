@@ -48,6 +48,7 @@ export type {
   CreditMode,
   HoursRange,
   JdTargets,
+  PddSettings,
   MetricsSettings,
   SettingsOverride,
   SettingsPresets,

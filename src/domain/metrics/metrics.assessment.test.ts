@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { at, rating, settingsFor } from '../../../test/fixtures/metrics/metrics.fixture-kit.js';
-import type { MetricsSettings, TicketRecord } from './index.js';
-import { assessJd, assessPlatforms, computeMetrics, MetricsData, textToDay } from './index.js';
+import type { AgentParts, MetricsSettings, PddSettings, PlatformAssessment, TicketRecord } from './index.js';
+import { assessJd, assessPdd, assessPlatforms, computeMetrics, MetricsData, textToDay } from './index.js';
+import { emptyAgentParts } from './metrics.aggregate.js';
 
 const ticket = (
   id: string,
@@ -140,5 +141,105 @@ describe('assessPlatforms for Douyin', () => {
       denominator: 1,
       passed: true,
     });
+  });
+});
+
+describe('assessPdd with shop targets (店铺目标)', () => {
+  // 36 answered messages waited 25.5 s each; 7 of 20 inquiries paid (35%); 1,234.56 元 and 13
+  // items over 8 buying buyers (154.32 元, 1.625 items). 30 of 40 within 30 s: the platform line.
+  const parts = Object.assign(emptyAgentParts(600), {
+    pddMessages: 40,
+    pddWithin: 32,
+    pddAnswered: 36,
+    pddWaitSum: 36 * 25_500,
+    inquiries: 20,
+    inquiriesPaid: 7,
+    sales: 123_456,
+    buyers: 8,
+    items: 13,
+  });
+  const assess = (pdd: Partial<PddSettings>, values: Partial<AgentParts> = {}) =>
+    assessPdd({
+      parts: { ...parts, ...values },
+      settings: settingsFor('pdd', { pdd }),
+      shop: '拼多多店',
+      from: 0,
+      to: 0,
+    });
+  const summary = (result: PlatformAssessment) =>
+    result.checks.map((item) => [item.name, item.value, item.target, item.passed, item.needed, item.toPass]);
+
+  test('missed targets fail with what each would take, marked as shop targets', () => {
+    const result = assess({
+      avgResponseSecTarget: 20,
+      conversionTarget: 0.5,
+      aovTarget: 200,
+      itemsPerBuyerTarget: 2,
+    });
+    expect(summary(result)).toEqual([
+      ['pddReply30sRate', 0.8, 0.8, true, 0, null],
+      // 25.5 s against 20 s: every answered message 5.5 s sooner.
+      ['pddAvgResponseSec', 25.5, 20, false, 5.5, '还需每条人工回复平均快 5.5 秒'],
+      // ceil(0.5 × 20 − 7) = 3 more inquiring buyers paying.
+      ['conversion', 0.35, 0.5, false, 3, '还需 3 位询单买家付款'],
+      // 200 元 × 8 buyers = 1,600 元, 365.44 元 more than 1,234.56 元.
+      ['aov', 154.32, 200, false, 365.44, '还需 365.44 元销售额（买家数不变）'],
+      // 2 × 8 = 16 items, 3 more than 13.
+      ['itemsPerBuyer', 1.625, 2, false, 3, '还需 3 件（买家数不变）'],
+    ]);
+    expect(result.checks.map((item) => [item.shopTarget, item.atMost, item.unit])).toEqual([
+      [false, false, 'rate'],
+      [true, true, 'seconds'],
+      [true, false, 'rate'],
+      [true, false, 'yuan'],
+      [true, false, 'items'],
+    ]);
+    // The platform's verdict stands on its own line; the indicators judged are no longer measures.
+    expect(result.passed).toBe(true);
+    expect(result.measures).toEqual([]);
+  });
+
+  test('values exactly at their targets pass and need nothing', () => {
+    const result = assess({
+      avgResponseSecTarget: 25.5,
+      conversionTarget: 0.35,
+      aovTarget: 154.32,
+      itemsPerBuyerTarget: 1.625,
+    });
+    expect(result.checks.map((item) => [item.name, item.passed, item.needed, item.toPass])).toEqual([
+      ['pddReply30sRate', true, 0, null],
+      ['pddAvgResponseSec', true, 0, null],
+      ['conversion', true, 0, null],
+      ['aov', true, 0, null],
+      ['itemsPerBuyer', true, 0, null],
+    ]);
+  });
+
+  test('a wait a little over its target rounds the cut up to a tenth of a second; 客单价 to a 分', () => {
+    // 25.5 s against 25.44 s: 0.06 s rounds up to 0.1 s. 154.32 元 against 154.33 元: 8 × 0.01 元.
+    const result = assess({ avgResponseSecTarget: 25.44, aovTarget: 154.33 });
+    expect(summary(result).slice(1)).toEqual([
+      ['pddAvgResponseSec', 25.5, 25.44, false, 0.1, '还需每条人工回复平均快 0.1 秒'],
+      ['aov', 154.32, 154.33, false, 0.08, '还需 0.08 元销售额（买家数不变）'],
+    ]);
+    expect(result.measures?.map((item) => item.name)).toEqual(['conversion', 'itemsPerBuyer']);
+  });
+
+  test('without targets the four stay measures; a target without a denominator is not judged', () => {
+    expect(assess({}).checks.map((item) => item.name)).toEqual(['pddReply30sRate']);
+    expect(assess({}).measures?.map((item) => item.name)).toEqual([
+      'pddAvgResponseSec',
+      'conversion',
+      'aov',
+      'itemsPerBuyer',
+    ]);
+    const empty = assess(
+      { aovTarget: 100, conversionTarget: 0.3 },
+      { buyers: 0, sales: 0, items: 0, inquiries: 0, inquiriesPaid: 0 },
+    );
+    expect(summary(empty).slice(1)).toEqual([
+      ['conversion', null, 0.3, true, 0, null],
+      ['aov', null, 100, true, 0, null],
+    ]);
   });
 });

@@ -44,7 +44,7 @@ export type MetricsSettings = {
   hours: { pdd: HoursRange; douyin: HoursRange; jd: HoursRange; jdTickets: HoursRange; taobao: HoursRange };
   /** Taobao's 3-minute human response rate (3分钟人工响应率): turns answered within this. */
   taobao: { replyWithinSec: number };
-  pdd: { replyWithinSec: number; reply30sTarget: number };
+  pdd: PddSettings;
   douyin: {
     firstReplyWithinSec: number;
     replyWithinSec: number;
@@ -55,6 +55,23 @@ export type MetricsSettings = {
   jd: JdTargets;
   /** Sub-account → team name; agents without one form the team named after their shop. */
   teams: Record<string, string>;
+};
+
+/**
+ * 拼多多: the platform's 30秒应答率 line, and the shop's own optional lines (店铺目标: policy, not
+ * platform rules; null = no target) for the indicators PDD publishes no pass line for.
+ */
+export type PddSettings = {
+  replyWithinSec: number;
+  reply30sTarget: number;
+  /** 平均人工响应时长 at most this many seconds. */
+  avgResponseSecTarget: number | null;
+  /** 询单转化率 at least this fraction. */
+  conversionTarget: number | null;
+  /** 客单价 at least this many 元. */
+  aovTarget: number | null;
+  /** 客件数 at least this many items per buying buyer. */
+  itemsPerBuyerTarget: number | null;
 };
 
 /** JD after-sale score targets and tiers, set by the platform per period. */

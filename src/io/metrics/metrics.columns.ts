@@ -106,7 +106,11 @@ export const flatRow = (row: MetricsRow): Record<string, Cell> => {
   return flat;
 };
 
-/** One line per assessed check, for tables and sheets. */
+/**
+ * One line per assessed check, for tables and sheets. 口径 tells a platform's rule from a line the
+ * shop set itself (店铺目标); values and targets are in the check's unit (a fraction, seconds, 元
+ * or items per buyer), and the conclusion is the platform's alone.
+ */
 export const assessmentLines = (assessments: PlatformAssessment[]): Cell[][] =>
   assessments.flatMap((item) =>
     item.checks.map((check) => [
@@ -114,6 +118,7 @@ export const assessmentLines = (assessments: PlatformAssessment[]): Cell[][] =>
       item.platform,
       `${item.from}~${item.to}`,
       check.label,
+      check.shopTarget ? '店铺目标' : '平台规则',
       check.value === null ? null : Math.round(check.value * 10_000) / 10_000,
       check.target,
       `${check.numerator}/${check.denominator}`,
@@ -129,6 +134,7 @@ export const assessmentHeader = [
   '平台',
   '考核周期',
   '指标',
+  '口径',
   '数值',
   '目标',
   '分子/分母',

@@ -33,6 +33,42 @@ export const importPreviewBody = z.strictObject({
   mapping: mapping.optional().describe('check this mapping instead of the preset or the suggestion'),
 });
 
+// The raw uploads (POST /api/imports/upload, /api/imports/preview/upload) carry the file as the
+// body and everything else in the query: flags as true/false, the mapping as JSON.
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const mappingJson = z
+  .string()
+  .max(64 * 1024)
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'mapping 应为 JSON 对象，如 {"客服账号":"agent"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(mapping);
+
+export const importPreviewUploadQuery = z.strictObject({
+  kind: z.enum(recordKinds),
+  filename: z.string().min(1).max(255).describe('the file name; its extension picks the format'),
+  shopId: z.uuid().optional().describe('the shop whose preset and time zone apply'),
+  mapping: mappingJson.optional().describe('header → field as JSON: check it instead of the preset'),
+});
+
+export const importUploadQuery = importPreviewUploadQuery.extend({
+  mode: z.enum(['reject', 'skip']).default('reject'),
+  shopId: z.uuid().optional().describe('put every record in this shop instead of the shop column'),
+  dryRun: flag.default(false).describe('true: check only, store nothing'),
+  mapping: mappingJson
+    .optional()
+    .describe("header → field as JSON; without it a chosen shop's preset is used"),
+  savePreset: flag.default(false).describe("true: save the mapping as the chosen shop's preset once done"),
+  wait: flag
+    .default(false)
+    .describe('true: answer 200 with the ended job instead of 202 with the running one'),
+});
+
 export const importIdParams = z.strictObject({ id: z.uuid() });
 
 // POST /api/imports/preview declares no response schema: the use-case's ImportPreview is sent as it is.

@@ -7,8 +7,22 @@ import {
 import { createTestServer, signIn, type TestServer } from '../server.test-utils.js';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
-type Check = { name: string; numerator: number; denominator: number; passed: boolean; toPass: string | null };
-type Assessment = { from: string; to: string; passed: boolean; score?: number; checks: Check[] };
+type Check = {
+  name: string;
+  numerator: number;
+  denominator: number;
+  passed: boolean;
+  toPass: string | null;
+  shopTarget: boolean;
+};
+type Assessment = {
+  from: string;
+  to: string;
+  passed: boolean;
+  score?: number;
+  checks: Check[];
+  measures?: { name: string }[];
+};
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -20,10 +34,10 @@ describe('GET /api/metrics/assessments (平台考核)', () => {
 
   const get = (session: Session, url: string) =>
     server.app.inject({ method: 'GET', url, headers: session.headers });
-  const assess = (session: Session, shop: string) =>
+  const assess = (session: Session, shop: string, to = assessmentPeriod.to) =>
     get(
       session,
-      `/api/metrics/assessments?shopId=${shopIds.get(shop)}&from=${assessmentPeriod.from}&to=${assessmentPeriod.to}`,
+      `/api/metrics/assessments?shopId=${shopIds.get(shop)}&from=${assessmentPeriod.from}&to=${to}`,
     );
 
   beforeAll(async () => {
@@ -90,5 +104,58 @@ describe('GET /api/metrics/assessments (平台考核)', () => {
       url: `/api/metrics/assessments?shopId=${shopIds.get('拼多多专营店')}`,
     });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  test('shop targets (店铺目标) saved in 绩效设置 become checks from their effective day on', async () => {
+    const shopId = shopIds.get('拼多多专营店');
+    const save = (effectiveFrom: string, pdd: object) =>
+      server.app.inject({
+        method: 'PUT',
+        url: `/api/metrics/settings/${shopId}`,
+        headers: supervisor.headers,
+        payload: { effectiveFrom, overrides: { pdd } },
+      });
+    expect((await save('2026-02-01', { avgResponseSecTarget: 30, conversionTarget: 0.5 })).statusCode).toBe(
+      200,
+    );
+    // From 20 Feb 客单价 ≥ 100 元 too, and no conversion target any more.
+    expect((await save('2026-02-20', { avgResponseSecTarget: 30, aovTarget: 100 })).statusCode).toBe(200);
+    const [pdd] = (await assess(supervisor, '拼多多专营店')).json().assessments as Assessment[];
+    // Mean wait (20 + 60 + 60 + 10) / 4 = 37.5 s, 7.5 s over 30 s; none of the 4 inquiring buyers
+    // paid: ceil(0.5 × 4 − 0) = 2 must. The platform's verdict is still 30秒应答率's alone.
+    expect(pdd?.checks).toMatchObject([
+      { name: 'pddReply30sRate', shopTarget: false, passed: false },
+      {
+        name: 'pddAvgResponseSec',
+        shopTarget: true,
+        unit: 'seconds',
+        atMost: true,
+        value: 37.5,
+        target: 30,
+        numerator: 150,
+        denominator: 4,
+        passed: false,
+        needed: 7.5,
+        toPass: '还需每条人工回复平均快 7.5 秒',
+      },
+      {
+        name: 'conversion',
+        shopTarget: true,
+        numerator: 0,
+        denominator: 4,
+        needed: 2,
+        toPass: '还需 2 位询单买家付款',
+      },
+    ]);
+    expect(pdd?.measures?.map((item) => item.name)).toEqual(['aov', 'itemsPerBuyer']);
+    // A period ending on 20 Feb is judged by that day's settings: 客单价 has no buyer to judge.
+    const [later] = (await assess(supervisor, '拼多多专营店', '2026-02-20')).json()
+      .assessments as Assessment[];
+    expect(later?.checks.map((item) => [item.name, item.passed])).toEqual([
+      ['pddReply30sRate', false],
+      ['pddAvgResponseSec', false],
+      ['aov', true],
+    ]);
+    expect(later?.measures?.map((item) => item.name)).toEqual(['conversion', 'itemsPerBuyer']);
   });
 });

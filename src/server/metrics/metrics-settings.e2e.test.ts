@@ -166,4 +166,50 @@ describe('shop metric settings API (店铺绩效设置)', () => {
     expect(unknown.statusCode).toBe(404);
     expect(await slowTurns()).toBe(1);
   });
+
+  test('PDD shop targets (店铺目标) are saved as a version, cleared with null, and bad ones named', async () => {
+    const url = `/api/metrics/settings/${shopId}`;
+    const bad = await request(supervisor, 'PUT', url, {
+      effectiveFrom: '2026-03-05',
+      overrides: {
+        pdd: { avgResponseSecTarget: 0, conversionTarget: 35, aovTarget: '199', itemsPerBuyerTarget: -1 },
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([
+      {
+        path: 'body.overrides.pdd.avgResponseSecTarget',
+        message: '拼多多平均人工响应时长目标：不能小于 1 秒',
+      },
+      {
+        path: 'body.overrides.pdd.conversionTarget',
+        message: '拼多多询单转化率目标：须在 0 到 1 之间（比例，0.85 即 85%）',
+      },
+      { path: 'body.overrides.pdd.aovTarget', message: '拼多多客单价目标：应为数字，不设目标为 null' },
+      { path: 'body.overrides.pdd.itemsPerBuyerTarget', message: '拼多多客件数目标：不能小于 0.01 件' },
+    ]);
+    const saved = await request(supervisor, 'PUT', url, {
+      effectiveFrom: '2026-03-05',
+      overrides: { pdd: { avgResponseSecTarget: 25, aovTarget: 199.5 } },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().versions.at(-1).settings.pdd).toEqual({
+      replyWithinSec: 30,
+      reply30sTarget: 0.8,
+      avgResponseSecTarget: 25,
+      conversionTarget: null,
+      aovTarget: 199.5,
+      itemsPerBuyerTarget: null,
+    });
+    const cleared = await request(supervisor, 'PUT', url, {
+      effectiveFrom: '2026-03-06',
+      overrides: { pdd: { avgResponseSecTarget: null } },
+    });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().versions.at(-1).settings.pdd).toMatchObject({
+      avgResponseSecTarget: null,
+      aovTarget: null,
+    });
+    expect(cleared.json().preset.pdd).toMatchObject({ avgResponseSecTarget: null, conversionTarget: null });
+  });
 });

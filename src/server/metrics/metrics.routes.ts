@@ -5,9 +5,7 @@ import {
   exportMetricsXlsx,
   failInterruptedImports,
   getImport,
-  importRecords,
   listImports,
-  startImport,
   listMappingPresets,
   previewImport,
   saveMappingPreset,
@@ -19,7 +17,7 @@ import {
 } from '../../app/metrics-store/index.js';
 import { loadPresets } from '../../app/metrics/metrics.settings.js';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, isAppError } from '../../app/accounts/index.js';
+import { AppError } from '../../app/accounts/index.js';
 import { requireAuth } from '../plugins/auth.plugin.js';
 import { sendError } from '../plugins/errors.plugin.js';
 import type { AreaRoutes } from '../server.types.js';
@@ -31,6 +29,7 @@ import {
   mappingPresetParams,
   mappingPresetsResponse,
 } from './imports.schemas.js';
+import { runImport } from './imports.run.js';
 import {
   assessmentsQuery,
   assessmentsResponse,
@@ -93,27 +92,12 @@ export const metricsRoutes: AreaRoutes = async (app, deps) => {
         source: Readable.from([new Uint8Array(bytes)]),
         mode,
         savePreset,
+        dryRun,
+        bytesTotal: bytes.length,
         ...(shopId ? { shopId } : {}),
         ...(mapping ? { mapping } : {}),
       };
-      // 校验 (dryRun) answers with what would be stored; a real import answers 202 with its job
-      // and goes on in the background (GET /api/imports/:id polls it), or 200 at its end with wait.
-      if (dryRun) return { job: await importRecords({ ...input, dryRun }) };
-      const { job, done } = await startImport({ ...input, bytesTotal: bytes.length });
-      if (wait) {
-        const ended = await done;
-        if (ended.error !== undefined) throw ended.error;
-        return { job: ended.job };
-      }
-      // The job records its own failure for the user; the server's log gets the error itself.
-      done.then(
-        ({ error }) => {
-          if (error !== undefined && !isAppError(error))
-            request.log.error({ err: error, jobId: job.id }, 'import job failed');
-        },
-        (error: unknown) => request.log.error({ err: error, jobId: job.id }, 'import job lost'),
-      );
-      return reply.status(202).send({ job });
+      return runImport({ request, reply, input, wait });
     },
   );
   // 列映射: the file's headers with the mapping to start from (the shop's preset, then synonyms).

@@ -3,9 +3,16 @@ import { recordKinds } from '../../io/records/index.js';
 import { restatedMetrics } from '../../app/metrics-store/index.js';
 import type { MetricValues, ShopValues } from '../../domain/metrics/index.js';
 
-// An upload of at most 50 MB is ~67 MB as base64.
+// An upload of at most 50 MB is ~67 MB as base64 (the JSON route, for scripts).
 export const maxImportBytes = 50 * 1024 * 1024;
 export const importBodyLimit = Math.ceil((maxImportBytes * 4) / 3) + 64 * 1024;
+// The raw upload (POST /api/imports/upload) is streamed to a temporary file, so its limit is the
+// disk's, not memory's: 2 GiB, a month of a large shop's chats. Written as a literal so that the
+// web's copy (web/src/api/metrics.api.ts) is held equal to it by the API contract.
+export const maxUploadBytes = 2_147_483_648;
+// A preview reads the start of a file in memory: the browser sends the first MiB of a CSV or JSON
+// Lines file, but a workbook whole (a ZIP cannot be cut), so this bounds the .xlsx it can preview.
+export const maxPreviewBytes = 67_108_864;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -214,13 +221,21 @@ export const assessmentsQuery = z.strictObject({
   to: day.optional(),
 });
 
+const assessmentUnit = z.enum(['rate', 'seconds', 'yuan', 'items']);
+
 const assessmentCheck = z.object({
   name: z.string(),
   label: z.string(),
-  value: rate.describe('the rate reached; null without a denominator (nothing to judge: passes)'),
+  value: z
+    .number()
+    .nullable()
+    .describe('the value reached, in `unit`; null without a denominator (nothing to judge: passes)'),
   target: z.number(),
   numerator: z.number(),
   denominator: z.number(),
+  unit: assessmentUnit.describe('rate for every platform line; a shop target may be seconds, 元 or items'),
+  atMost: z.boolean().describe('true when a value at or below the target passes (mean response time)'),
+  shopTarget: z.boolean().describe('a line the shop set itself (店铺目标), not a platform rule'),
   passed: z.boolean(),
   needed: z
     .number()
@@ -238,7 +253,7 @@ const assessmentMeasure = z.object({
   value: z.number().nullable(),
   numerator: z.number(),
   denominator: z.number(),
-  unit: z.enum(['rate', 'seconds', 'yuan', 'items']),
+  unit: assessmentUnit,
 });
 
 export const assessmentsResponse = z.object({
@@ -261,7 +276,9 @@ export const assessmentsResponse = z.object({
       measures: z
         .array(assessmentMeasure)
         .optional()
-        .describe('PDD: 平均人工响应时长, 询单转化率, 客单价, 客件数 (no published pass line)'),
+        .describe(
+          'PDD: 平均人工响应时长, 询单转化率, 客单价, 客件数 (no published pass line) without a shop target; with one they are checks',
+        ),
       passed: z.boolean(),
       score: z.number().optional().describe('JD: the 100-point after-sale score'),
       tier: z.object({ name: z.string(), passed: z.boolean(), penalty: z.number() }).optional(),

@@ -8,7 +8,8 @@ import type {
 } from '../../../src/app/metrics-store/index.js';
 import type {
   importPreviewBody,
-  importWithMappingBody,
+  importPreviewUploadQuery,
+  importUploadQuery,
 } from '../../../src/server/metrics/imports.schemas.js';
 import type { settingsBody, settingsResponse } from '../../../src/server/metrics/metrics-settings.schemas.js';
 import type {
@@ -17,6 +18,8 @@ import type {
   creditRulingBody,
   explainQuery,
   explainResponse,
+  maxPreviewBytes as serverMaxPreviewBytes,
+  maxUploadBytes as serverMaxUploadBytes,
   metricsQuery,
   metricsResponse,
   restatementsQuery,
@@ -32,10 +35,14 @@ import type {
   ExplainResult,
   checkImport,
   ImportCheck,
-  ImportInput,
   ImportJob,
   ImportPreview,
   ImportPreviewInput,
+  ImportPreviewUploadQuery,
+  ImportUploadQuery,
+  maxPreviewBytes,
+  maxUploadBytes,
+  previewImportUpload,
   startImport,
   MetricsFilters,
   MetricsResult,
@@ -71,12 +78,16 @@ export type MetricsContract = [
   Mutual<ShopAssessments, ReadAs<Sent<typeof assessmentsResponse>, ShopAssessments>>,
   Fits<AssessmentsQuery, Accepted<typeof assessmentsQuery>>,
   Fits<Parameters<typeof ruleCredit>[0], Accepted<typeof creditRulingBody>>,
-  Fits<ImportInput, Accepted<typeof importWithMappingBody>>,
+  // 上传: the web sends the file as the body of POST /api/imports/upload, the rest in the query.
+  Fits<ImportUploadQuery, Accepted<typeof importUploadQuery>>,
+  Fits<ImportPreviewUploadQuery, Accepted<typeof importPreviewUploadQuery>>,
+  Assert<Equal<typeof maxUploadBytes, typeof serverMaxUploadBytes>>,
+  Assert<Equal<typeof maxPreviewBytes, typeof serverMaxPreviewBytes>>,
+  Assert<Equal<{ preview: ImportPreview }, Returned<typeof previewImportUpload>>>,
+  Assert<Equal<{ job: ImportCheck }, Returned<typeof checkImport>>>,
   // POST /api/imports/preview declares no response schema either (列映射 step).
   Fits<ImportPreviewInput, Accepted<typeof importPreviewBody>>,
   Mutual<ImportPreview, Result<typeof previewImportUseCase>>,
-  Fits<Parameters<typeof checkImport>[0] & { dryRun: true }, Accepted<typeof importWithMappingBody>>,
-  Fits<Parameters<typeof startImport>[0] & { dryRun: false }, Accepted<typeof importWithMappingBody>>,
   // POST and GET /api/imports(/:id) declare no response schema: the handler's value is sent as it
   // is — a check's outcome, or the job (202 when started, its progress when polled).
   Mutual<ImportCheck, Result<typeof importRecords>>,

@@ -10,7 +10,7 @@ import type {
 import type { Platform } from '../../../src/domain/shared/index.js';
 
 import type { Issue } from '../../../src/domain/shared/index.js';
-import { request } from './client.js';
+import { request, upload } from './client.js';
 
 export type { ShopValues };
 
@@ -119,10 +119,11 @@ export type ImportJob = {
   finishedAt: string | null;
 };
 
+/** An import of a file from the browser: the file goes up as it is, the rest in the query. */
 export type ImportInput = {
   kind: RecordKind;
+  file: Blob;
   filename: string;
-  contentBase64: string;
   mode: ImportMode;
   shopId?: string;
   dryRun: boolean;
@@ -130,6 +131,44 @@ export type ImportInput = {
   mapping?: Record<string, string>;
   /** Save `mapping` as the chosen shop's preset once the import is done. */
   savePreset?: boolean;
+  /** Called as the file goes up: bytes sent of the total. */
+  onUploadProgress?: (sent: number, total: number) => void;
+};
+
+/** The query of POST /api/imports/upload (the file is the body). */
+export type ImportUploadQuery = {
+  kind: RecordKind;
+  filename: string;
+  mode: ImportMode;
+  shopId?: string;
+  dryRun: 'true' | 'false';
+  /** header → field as JSON */
+  mapping?: string;
+  savePreset?: 'true' | 'false';
+};
+
+const uploadQuery = (input: ImportInput): ImportUploadQuery => ({
+  kind: input.kind,
+  filename: input.filename,
+  mode: input.mode,
+  dryRun: input.dryRun ? 'true' : 'false',
+  ...(input.shopId ? { shopId: input.shopId } : {}),
+  ...(input.mapping ? { mapping: JSON.stringify(input.mapping) } : {}),
+  ...(input.savePreset ? { savePreset: 'true' } : {}),
+});
+
+const uploadImport = <T>(input: ImportInput) =>
+  upload<T>('/api/imports/upload', {
+    query: uploadQuery(input),
+    body: input.file,
+    ...(input.onUploadProgress ? { onProgress: input.onUploadProgress } : {}),
+  });
+
+/** The query of POST /api/imports/preview/upload (the start of the file is the body). */
+export type ImportPreviewUploadQuery = {
+  kind: RecordKind;
+  filename: string;
+  shopId?: string;
 };
 
 export type ImportPreviewInput = {
@@ -156,8 +195,10 @@ export type ImportPreview = {
   mapping: Record<string, string>;
 };
 
-/** The largest file the server accepts (mirrors maxImportBytes on the server). */
-export const maxImportBytes = 50 * 1024 * 1024;
+/** The largest upload the server takes (mirrors maxUploadBytes on the server; the contract holds them equal). */
+export const maxUploadBytes = 2_147_483_648;
+/** The most a preview reads: a workbook (.xlsx) is sent whole, so a larger one cannot be previewed. */
+export const maxPreviewBytes = 67_108_864;
 
 export const getMetrics = (filters: MetricsFilters) =>
   request<MetricsResult>('/api/metrics', { query: filters });
@@ -167,16 +208,20 @@ export const explainMetric = (query: ExplainQuery) =>
 
 /** 校验: what the file would store, nothing written. */
 export const checkImport = (input: Omit<ImportInput, 'dryRun'>) =>
-  request<{ job: ImportCheck }>('/api/imports', { method: 'POST', body: { ...input, dryRun: true } });
+  uploadImport<{ job: ImportCheck }>({ ...input, dryRun: true });
 
-/** 确认导入: starts the import job (202) and answers with it running; poll getImport. */
+/** 确认导入: uploads the file and starts the import job (202) running; poll getImport. */
 export const startImport = (input: Omit<ImportInput, 'dryRun'>) =>
-  request<{ job: ImportJob }>('/api/imports', { method: 'POST', body: { ...input, dryRun: false } });
+  uploadImport<{ job: ImportJob }>({ ...input, dryRun: false });
 
 export const getImport = (id: string) => request<{ job: ImportJob }>(`/api/imports/${id}`);
 
 export const previewImport = (input: ImportPreviewInput) =>
   request<{ preview: ImportPreview }>('/api/imports/preview', { method: 'POST', body: input });
+
+/** 列映射 of a file from its start (`part`: the first MiB of a text file, a workbook whole). */
+export const previewImportUpload = ({ part, ...query }: ImportPreviewUploadQuery & { part: Blob }) =>
+  upload<{ preview: ImportPreview }>('/api/imports/preview/upload', { query, body: part });
 
 /** A day's KPI that changed after it had been reported (重述记录). */
 export type Restatement = {

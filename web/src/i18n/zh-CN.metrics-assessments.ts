@@ -24,6 +24,9 @@ export const zhCNMetricsAssessments = {
   'metrics.assess.tier': '档位：{tier}',
   'metrics.assess.penalty': '未达标处罚 ¥{penalty}',
   'metrics.assess.measures': '其他考核指标',
-  'metrics.assess.measuresHint': '平台未公布达标线，只列出数值和计算依据。',
+  'metrics.assess.measuresHint':
+    '平台未公布达标线，只列出数值和计算依据；可在「绩效设置」中为它们设店铺目标。',
+  'metrics.assess.shopTarget': '店铺目标',
+  'metrics.assess.shopTargetHint': '店铺在「绩效设置」中自定的目标，不是平台规则，不影响平台考核结论',
   'metrics.assess.items': '{value} 件',
 } as const;

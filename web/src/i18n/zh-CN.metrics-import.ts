@@ -22,6 +22,12 @@ export const zhCNMetricsImport = {
   'metrics.import.progress': '已读取 {rows} 行，已写入 {inserted} 条',
   'metrics.import.failed': '导入失败，未导入任何记录：{error}',
   'metrics.import.running': '正在导入「{file}」，离开本页不会中断。',
+  'metrics.import.uploading': '正在上传 {sent} / {total}，请勿关闭本页',
+  'metrics.import.uploaded.check': '上传完成，正在校验整个文件…',
+  'metrics.import.uploaded.start': '上传完成，正在创建导入任务…',
+  'metrics.import.previewPartial':
+    '预览只读取了文件开头（约 1 MB）的表头和前几行；校验和导入会读取整个文件。',
+  'metrics.import.previewTooLarge': 'Excel 文件超过 {size}，无法预览列映射：请另存为 CSV 后再导入。',
 
   'metrics.import.fieldName.shop': '店铺',
   'metrics.import.fieldName.platform': '平台',

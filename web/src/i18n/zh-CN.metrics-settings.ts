@@ -97,6 +97,17 @@ export const zhCNMetricsSettings = {
   'metrics.settings.field.pdd.reply30sTarget': '拼多多应答率目标',
   'metrics.settings.field.pdd.reply30sTarget.help':
     '考核时段内，在应答时限内人工回复的买家消息占比须达到此值',
+  'metrics.settings.field.pdd.avgResponseSecTarget': '拼多多平均人工响应时长目标',
+  'metrics.settings.field.pdd.avgResponseSecTarget.help':
+    '店铺目标：考核时段内人工回复的平均等待不超过此秒数即达标',
+  'metrics.settings.field.pdd.conversionTarget': '拼多多询单转化率目标',
+  'metrics.settings.field.pdd.conversionTarget.help': '店铺目标：询单买家中最终付款的占比达到此值即达标',
+  'metrics.settings.field.pdd.aovTarget': '拼多多客单价目标',
+  'metrics.settings.field.pdd.aovTarget.help': '店铺目标：落实的销售额除以购买人数达到此金额即达标',
+  'metrics.settings.field.pdd.itemsPerBuyerTarget': '拼多多客件数目标',
+  'metrics.settings.field.pdd.itemsPerBuyerTarget.help': '店铺目标：落实的件数除以购买人数达到此值即达标',
+  'metrics.settings.shopTargetHint': '店铺目标，非平台规则；留空表示不设目标',
+  'metrics.settings.noTarget': '不设目标',
   'metrics.settings.field.douyin.firstReplyWithinSec': '抖音首次回复时限',
   'metrics.settings.field.douyin.replyWithinSec': '抖音回复时限',
   'metrics.settings.field.douyin.firstReplyTarget': '抖音首次回复率目标',
@@ -161,4 +172,5 @@ export const zhCNMetricsSettings = {
   'metrics.settings.unit.days': '天',
   'metrics.settings.unit.turns': '轮',
   'metrics.settings.unit.hours': '小时',
+  'metrics.settings.unit.items': '件',
 } as const;

@@ -22,8 +22,9 @@ export const hoursProblem = (key: string, range: { from?: string; to?: string } 
     : said(key, t('metrics.settings.problem.order'));
 };
 
-/** A number outside the field's range or missing, or undefined. */
+/** A number outside the field's range or missing (unless the field may be empty), or undefined. */
 export const numberProblem = (field: SettingsField, value: unknown) => {
+  if (field.optional && (value === null || value === undefined)) return undefined;
   if (typeof value !== 'number') return said(field.key, t('metrics.settings.problem.required'));
   if (field.kind === 'percent')
     return value < 0 || value > 1 ? said(field.key, t('metrics.settings.problem.percent')) : undefined;

@@ -7,14 +7,20 @@ import { zhCN } from '../../i18n/zh-CN.js';
 // server names a refused field by the same label (src/app/metrics/metrics.settings.messages.ts;
 // test/web/metrics-settings.test.ts keeps the two in step).
 
-type Unit = 'seconds' | 'minutes' | 'days' | 'turns';
+type Unit = 'seconds' | 'minutes' | 'days' | 'turns' | 'yuan' | 'items';
 
 export type SettingsGroup = 'response' | 'conversion' | 'filters' | 'platform' | 'teams';
 
 /** The platform a 平台考核 field is about; tmall shops are assessed by the taobao keys. */
 export type AssessedPlatform = 'taobao' | 'pdd' | 'douyin' | 'jd';
 
-export type SettingsField = { key: string; group: SettingsGroup; platform?: AssessedPlatform } & (
+export type SettingsField = {
+  key: string;
+  group: SettingsGroup;
+  platform?: AssessedPlatform;
+  /** A shop target (店铺目标): left empty, the value is null and there is no target. */
+  optional?: boolean;
+} & (
   | { kind: 'number'; unit: Unit; min: number; max: number; integer: boolean }
   | { kind: 'select'; options: string[] }
   | { kind: 'switch' }
@@ -47,6 +53,17 @@ const platformFields = (platform: AssessedPlatform, fields: SettingsField[]): Se
 const hours = (key: string): SettingsField => ({ key, group: 'platform', kind: 'hours' });
 const percent = (key: string): SettingsField => ({ key, group: 'platform', kind: 'percent' });
 const limit = (key: string, max = 3_600) => number(key, 'platform', 'seconds', max);
+// The server's ranges (src/app/metrics/metrics.settings.ts); decimals allowed.
+const shopTarget = (key: string, unit: Unit, min: number, max: number): SettingsField => ({
+  key,
+  group: 'platform',
+  kind: 'number',
+  unit,
+  min,
+  max,
+  integer: false,
+  optional: true,
+});
 
 export const settingsFields: SettingsField[] = [
   number('slowThresholdSec', 'response', 'seconds', 3_600),
@@ -67,7 +84,15 @@ export const settingsFields: SettingsField[] = [
   { key: 'filters.staffPatterns', group: 'filters', kind: 'lines' },
   { key: 'filters.ownAccounts', group: 'filters', kind: 'switch' },
   ...platformFields('taobao', [hours('hours.taobao'), limit('taobao.replyWithinSec')]),
-  ...platformFields('pdd', [hours('hours.pdd'), limit('pdd.replyWithinSec'), percent('pdd.reply30sTarget')]),
+  ...platformFields('pdd', [
+    hours('hours.pdd'),
+    limit('pdd.replyWithinSec'),
+    percent('pdd.reply30sTarget'),
+    shopTarget('pdd.avgResponseSecTarget', 'seconds', 1, 3_600),
+    { ...percent('pdd.conversionTarget'), optional: true },
+    shopTarget('pdd.aovTarget', 'yuan', 0.01, 1_000_000),
+    shopTarget('pdd.itemsPerBuyerTarget', 'items', 0.01, 1_000),
+  ]),
   ...platformFields('douyin', [
     hours('hours.douyin'),
     limit('douyin.firstReplyWithinSec'),
@@ -144,6 +169,7 @@ const teamsText = (teams: Record<string, string>): string => {
 /** A value as the UI shows it: `60 秒`, `下单判定`, `2 个自然日（含咨询当天）`, `08:00–23:00`. */
 export const valueText = (key: string, value: unknown): string => {
   const field = settingsField(key);
+  if (field?.optional && (value === null || value === undefined)) return t('metrics.settings.noTarget');
   if (field?.kind === 'number') return `${String(value)} ${unitLabel(field.unit)}`;
   if (field?.kind === 'select') return optionLabel(key, String(value));
   if (field?.kind === 'percent' && typeof value === 'number') return `${Math.round(value * 1000) / 10}%`;

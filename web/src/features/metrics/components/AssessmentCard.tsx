@@ -1,4 +1,4 @@
-import { Card, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { AssessmentCheck, AssessmentMeasure, PeriodAssessment } from '../../../api/metrics.api.js';
 import { t } from '../../../i18n/i18n.js';
 import { percent, seconds, yuan } from '../metrics.format.js';
@@ -9,32 +9,78 @@ const PassTag = ({ passed }: { passed: boolean }) => (
   </Tag>
 );
 
-// JD's 待客户反馈率 is the one check where lower is better; a target of 0 is JD's "fewer than 50
-// ratings" satisfaction, judged by counting bad ratings rather than against a rate.
+type Unit = AssessmentMeasure['unit'];
+
+// Waits to a tenth of a second: a shop target of 25 s against a mean of 25.4 s must not read 25 vs 25.
+const waitText = (value: number) => (value < 60 ? `${Math.round(value * 10) / 10} 秒` : seconds(value));
+
+/** A value or target in its unit: 85.0%, 25.5 秒, ¥154.32, 1.63 件. */
+const amountText = (unit: Unit, value: number | null): string => {
+  if (value === null || unit === 'rate') return percent(value);
+  if (unit === 'seconds') return waitText(value);
+  if (unit === 'yuan') return yuan(Math.round(value * 100) / 100);
+  return t('metrics.assess.items', { value: value.toFixed(2) });
+};
+
+/** The parts a value came from, in its unit: a total wait or sales over a count. */
+const partsText = ({
+  unit,
+  numerator,
+  denominator,
+}: Pick<AssessmentCheck, 'unit' | 'numerator' | 'denominator'>) =>
+  unit === 'seconds'
+    ? `${seconds(numerator)} / ${denominator}`
+    : unit === 'yuan'
+      ? `${yuan(numerator)} / ${denominator}`
+      : `${numerator} / ${denominator}`;
+
+// JD's 待客户反馈率 is lower-is-better like a shop's response-time target; a target of 0 is JD's
+// "fewer than 50 ratings" satisfaction, judged by counting bad ratings rather than against a rate.
 const targetText = (check: AssessmentCheck) =>
-  check.target === 0 ? '—' : `${check.name === 'awaiting' ? '≤' : '≥'} ${percent(check.target)}`;
+  check.target === 0 && !check.shopTarget
+    ? '—'
+    : `${check.atMost || check.name === 'awaiting' ? '≤' : '≥'} ${amountText(check.unit, check.target)}`;
+
+/** A check's name; a line the shop set itself is tagged 店铺目标, apart from the platform's rules. */
+const CheckLabel = ({ check }: { check: AssessmentCheck }) => (
+  <Space size={4} wrap>
+    <span>{check.label}</span>
+    {check.shopTarget ? (
+      <Tooltip title={t('metrics.assess.shopTargetHint')}>
+        <Tag color="purple" style={{ marginInlineEnd: 0 }}>
+          {t('metrics.assess.shopTarget')}
+        </Tag>
+      </Tooltip>
+    ) : null}
+  </Space>
+);
 
 const checkColumns = [
-  { title: t('metrics.assess.col.check'), dataIndex: 'label', width: 230 },
+  {
+    title: t('metrics.assess.col.check'),
+    key: 'label',
+    width: 230,
+    render: (_: unknown, check: AssessmentCheck) => <CheckLabel check={check} />,
+  },
   {
     title: t('metrics.assess.col.value'),
     key: 'value',
     width: 100,
     render: (_: unknown, check: AssessmentCheck) => (
-      <Typography.Text strong>{percent(check.value)}</Typography.Text>
+      <Typography.Text strong>{amountText(check.unit, check.value)}</Typography.Text>
     ),
   },
   {
     title: t('metrics.assess.col.target'),
     key: 'target',
-    width: 100,
+    width: 110,
     render: (_: unknown, check: AssessmentCheck) => targetText(check),
   },
   {
     title: t('metrics.assess.col.parts'),
     key: 'parts',
-    width: 110,
-    render: (_: unknown, check: AssessmentCheck) => `${check.numerator} / ${check.denominator}`,
+    width: 130,
+    render: (_: unknown, check: AssessmentCheck) => partsText(check),
   },
   {
     title: t('metrics.assess.col.result'),
@@ -55,33 +101,18 @@ const checkColumns = [
   },
 ];
 
-/** A measure's value and its parts in its own unit (rates, seconds, 元, items per buyer). */
-const measureText = (measure: AssessmentMeasure): { value: string; parts: string } => {
-  const { value, numerator, denominator } = measure;
-  if (measure.unit === 'rate') return { value: percent(value), parts: `${numerator} / ${denominator}` };
-  if (measure.unit === 'seconds')
-    return { value: seconds(value), parts: `${seconds(numerator)} / ${denominator}` };
-  if (measure.unit === 'yuan')
-    return {
-      value: yuan(value === null ? null : Math.round(value * 100) / 100),
-      parts: `${yuan(numerator)} / ${denominator}`,
-    };
-  const items = value === null ? '—' : t('metrics.assess.items', { value: value.toFixed(2) });
-  return { value: items, parts: `${numerator} / ${denominator}` };
-};
-
 const measureColumns = [
   { title: t('metrics.assess.col.check'), dataIndex: 'label', width: 230 },
   {
     title: t('metrics.assess.col.value'),
     key: 'value',
     width: 100,
-    render: (_: unknown, measure: AssessmentMeasure) => measureText(measure).value,
+    render: (_: unknown, measure: AssessmentMeasure) => amountText(measure.unit, measure.value),
   },
   {
     title: t('metrics.assess.col.parts'),
     key: 'parts',
-    render: (_: unknown, measure: AssessmentMeasure) => measureText(measure).parts,
+    render: (_: unknown, measure: AssessmentMeasure) => partsText(measure),
   },
 ];
 
@@ -126,7 +157,7 @@ export const AssessmentCard = ({ assessment }: { assessment: PeriodAssessment })
           dataSource={assessment.checks}
           size="small"
           pagination={false}
-          scroll={{ x: 800 }}
+          scroll={{ x: 840 }}
         />
         {measures && measures.length > 0 ? (
           <>

@@ -1,6 +1,7 @@
 import { Alert, Progress, Space, Table, Tag } from 'antd';
 import type { ImportCheck, ImportJob } from '../../../api/metrics.api.js';
 import { t } from '../../../i18n/i18n.js';
+import { formatBytes } from '../imports.upload.js';
 
 // A running import job's progress bar, and how an ended job is shown (the same views as a check).
 
@@ -36,6 +37,21 @@ export const JobProgress = ({ job, compact = false }: { job: ImportJob; compact?
   <Space direction="vertical" size={0} style={{ width: '100%' }} data-testid="import-progress">
     <Progress percent={percentOf(job)} status="active" size={compact ? 'small' : 'default'} />
     <span>{t('metrics.import.progress', { rows: job.rowsRead, inserted: job.rowsInserted })}</span>
+  </Space>
+);
+
+/**
+ * The file going up, before the server answers: the share sent, then (all sent) what the server
+ * does before it answers — a check reads the whole file, a real import answers once its job runs.
+ */
+export const UploadProgress = ({ sent, total, dryRun }: { sent: number; total: number; dryRun: boolean }) => (
+  <Space direction="vertical" size={0} style={{ width: '100%', maxWidth: 640 }} data-testid="import-upload">
+    <Progress percent={total > 0 ? Math.floor((100 * sent) / total) : 0} status="active" />
+    <span>
+      {sent < total
+        ? t('metrics.import.uploading', { sent: formatBytes(sent), total: formatBytes(total) })
+        : t(dryRun ? 'metrics.import.uploaded.check' : 'metrics.import.uploaded.start')}
+    </span>
   </Space>
 );
 

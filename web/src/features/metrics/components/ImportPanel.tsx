@@ -1,25 +1,20 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Radio, Select, Space, Table, Upload } from 'antd';
+import { Alert, Button, Form, Radio, Select, Space, Table, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import {
   type ImportCheck,
   type ImportMode,
-  maxImportBytes,
+  maxPreviewBytes,
+  maxUploadBytes,
   type RecordKind,
 } from '../../../api/metrics.api.js';
 import { describeError } from '../../../api/errors.js';
 import { t } from '../../../i18n/i18n.js';
 import { useCheckImport, useImportJob, useImports, useStartImport } from '../imports.queries.js';
 import { useMetricsShops } from '../queries.js';
-import { IssuesTable, JobOutcome, JobProgress, JobStatusTag } from './ImportJobStatus.js';
-import {
-  type FieldColumns,
-  headerMapping,
-  ImportMapping,
-  missingRequired,
-  toBase64,
-  usePreview,
-} from './ImportMapping.js';
+import { IssuesTable, JobOutcome, JobProgress, JobStatusTag, UploadProgress } from './ImportJobStatus.js';
+import { formatBytes, previewTooLarge, usePreviewUpload } from '../imports.upload.js';
+import { type FieldColumns, headerMapping, ImportMapping, missingRequired } from './ImportMapping.js';
 
 const kinds: RecordKind[] = ['messages', 'orders', 'ratings', 'tickets'];
 
@@ -79,12 +74,14 @@ export const ImportPanel = () => {
   const [jobId, setJobId] = useState<string | undefined>();
   const [columns, setColumns] = useState<FieldColumns>({});
   const [savePreset, setSavePreset] = useState(true);
+  // The file going up, until the server answers (then the check's result or the job shows).
+  const [uploading, setUploading] = useState<{ sent: number; total: number; dryRun: boolean } | null>(null);
   const shops = useMetricsShops(true);
   const check = useCheckImport();
   const start = useStartImport();
   const jobs = useImports();
   const job = useImportJob(jobId);
-  const preview = usePreview(file, kind, shopId);
+  const preview = usePreviewUpload(file, kind, shopId);
   const runningId = jobs.data?.find((entry) => entry.status === 'running')?.id;
   // Coming back to the page while an import runs shows it.
   useEffect(() => {
@@ -108,21 +105,28 @@ export const ImportPanel = () => {
     const input = {
       kind,
       mode,
+      file,
       filename: file.name,
-      contentBase64: await toBase64(file),
       mapping: headerMapping(columns),
       ...(shopId ? { shopId, savePreset } : {}),
+      onUploadProgress: (sent: number, total: number) => setUploading({ sent, total, dryRun }),
     };
-    if (dryRun) {
-      setChecked((await check.mutateAsync(input)).job);
-      return;
+    setUploading({ sent: 0, total: file.size, dryRun });
+    try {
+      if (dryRun) {
+        setChecked((await check.mutateAsync(input)).job);
+        return;
+      }
+      const started = await start.mutateAsync(input);
+      setChecked(null);
+      setJobId(started.job.id);
+    } finally {
+      setUploading(null);
     }
-    const started = await start.mutateAsync(input);
-    setChecked(null);
-    setJobId(started.job.id);
   };
-  const tooLarge = file !== null && file.size > maxImportBytes;
-  const unmapped = missingRequired(preview.data, columns, shopId !== undefined);
+  const tooLarge = file !== null && file.size > maxUploadBytes;
+  const workbookTooLarge = file !== null && !tooLarge && previewTooLarge(file);
+  const unmapped = missingRequired(preview.data?.preview, columns, shopId !== undefined);
   const canConfirm = checked !== null && checked.status === 'done' && checked.rowsRead > 0 && !running;
   const failure = check.error ?? start.error;
   return (
@@ -187,9 +191,15 @@ export const ImportPanel = () => {
         </Upload.Dragger>
       </Form>
       {tooLarge ? <Alert type="error" title={t('metrics.import.tooLarge')} /> : null}
-      {file && !tooLarge ? (
+      {workbookTooLarge ? (
+        <Alert
+          type="error"
+          title={t('metrics.import.previewTooLarge', { size: formatBytes(maxPreviewBytes) })}
+        />
+      ) : null}
+      {file && !tooLarge && !workbookTooLarge ? (
         <ImportMapping
-          preview={preview.data}
+          preview={preview.data?.preview}
           loading={preview.isFetching}
           error={preview.error}
           shopChosen={shopId !== undefined}
@@ -198,6 +208,11 @@ export const ImportPanel = () => {
           savePreset={savePreset}
           onSavePreset={setSavePreset}
         />
+      ) : null}
+      {preview.data?.partial ? (
+        <Typography.Text type="secondary" data-testid="import-preview-partial">
+          {t('metrics.import.previewPartial')}
+        </Typography.Text>
       ) : null}
       <Space>
         <Button
@@ -216,6 +231,7 @@ export const ImportPanel = () => {
           {t('metrics.import.confirm')}
         </Button>
       </Space>
+      {uploading ? <UploadProgress {...uploading} /> : null}
       {failure ? <Alert type="error" showIcon title={describeError(failure)} /> : null}
       {checked ? (
         <Alert

@@ -23,6 +23,7 @@ const control = (field: SettingsField, agents: string[]) => {
           max={field.max}
           precision={field.integer ? 0 : undefined}
           suffix={unitLabel(field.unit)}
+          placeholder={field.optional ? t('metrics.settings.noTarget') : undefined}
           style={{ width: 160 }}
         />
       );
@@ -52,6 +53,7 @@ const control = (field: SettingsField, agents: string[]) => {
           max={100}
           step={1}
           suffix="%"
+          placeholder={field.optional ? t('metrics.settings.noTarget') : undefined}
           style={{ width: 140 }}
         />
       );
@@ -118,7 +120,9 @@ export const SettingsItem = ({ field, agents }: { field: SettingsField; agents: 
         ? t('metrics.settings.linesHint')
         : field.kind === 'teams'
           ? fieldHelp(field.key)
-          : undefined
+          : field.optional
+            ? t('metrics.settings.shopTargetHint')
+            : undefined
     }
     valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
     rules={fieldRules(field)}
