@@ -8,7 +8,7 @@ import { sendError } from '../plugins/errors.plugin.js';
 import type { AreaRoutes } from '../server.types.js';
 import { importPreviewUploadQuery, importUploadQuery } from './imports.schemas.js';
 import { runImport } from './imports.run.js';
-import { readSmallUpload, saveUpload, uploadErrors } from './imports.upload.js';
+import { readSmallUpload, saveUpload, sweepStaleUploads, uploadErrors } from './imports.upload.js';
 import { maxPreviewBytes, maxUploadBytes } from './metrics.schemas.js';
 
 export type ImportUploadOptions = {
@@ -55,6 +55,10 @@ export const importUploadRoutesWith =
   async (app, deps) => {
     // The body reaches the handler as the request stream itself; this scope alone parses it so.
     app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+    // Uploads a stopped server left behind; only a listening server sweeps, as for its import jobs.
+    app.addHook('onListen', async () => {
+      await sweepStaleUploads(directory, deps.clock.now().getTime());
+    });
     const common = { errorHandler: uploadErrorHandler, config: { permission: 'metrics.import' as const } };
     app.post(
       '/api/imports/upload',

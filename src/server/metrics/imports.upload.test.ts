@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readSmallUpload, saveUpload, sizeLabel } from './imports.upload.js';
+import { readSmallUpload, saveUpload, sizeLabel, sweepStaleUploads } from './imports.upload.js';
 
 const mib = 2 ** 20;
 
@@ -67,6 +67,26 @@ describe('readSmallUpload', () => {
     ).rejects.toMatchObject({ code: 'metrics.file_too_large' });
     const bytes = await readSmallUpload({ body: generated(mib), declaredBytes: undefined, maxBytes: mib });
     expect(bytes.byteLength).toBe(mib);
+  });
+});
+
+describe('sweepStaleUploads', () => {
+  test('removes uploads older than a day that a stopped server left, and nothing else', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'kefu-sweep-'));
+    const now = Date.now();
+    const file = async (name: string, ageHours: number) => {
+      const path = join(directory, name);
+      await writeFile(path, 'x');
+      const time = new Date(now - ageHours * 3_600_000);
+      await utimes(path, time, time);
+    };
+    await file('kefu-upload-old', 25);
+    await file('kefu-upload-waiting', 1);
+    await file('someone-elses-file', 48);
+
+    expect(await sweepStaleUploads(directory, now)).toBe(1);
+    expect((await readdir(directory)).sort()).toEqual(['kefu-upload-waiting', 'someone-elses-file']);
+    await rm(directory, { recursive: true });
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
@@ -27,6 +27,30 @@ export const uploadErrors = {
     ]),
   noSpace: () =>
     new AppError('metrics.upload_no_space', '服务器临时空间不足，无法接收这个文件，请联系管理员'),
+};
+
+const uploadPrefix = 'kefu-upload-';
+/** No upload waits this long for its import: a file older than this was left by a process that died. */
+const staleAfterMs = 24 * 3_600_000;
+
+/**
+ * Removes the uploads of `directory` older than a day: those of a server that stopped while they
+ * waited (a running server removes its own at each import's end). Returns how many went.
+ */
+export const sweepStaleUploads = async (directory: string, now: number): Promise<number> => {
+  let removed = 0;
+  for (const name of await readdir(directory).catch(() => [] as string[])) {
+    if (!name.startsWith(uploadPrefix)) continue;
+    const path = join(directory, name);
+    const modified = await stat(path).then(
+      (found) => found.mtimeMs,
+      () => now,
+    );
+    if (now - modified < staleAfterMs) continue;
+    await rm(path, { force: true });
+    removed++;
+  }
+  return removed;
 };
 
 /** An upload stored in a temporary file: its size, a fresh read of it, and its removal. */
@@ -67,7 +91,7 @@ export const saveUpload = async ({
   directory: string;
 }): Promise<SavedUpload> => {
   if (declaredBytes !== undefined && declaredBytes > maxBytes) throw uploadErrors.tooLarge(maxBytes);
-  const path = join(directory, `kefu-upload-${randomUUID()}`);
+  const path = join(directory, `${uploadPrefix}${randomUUID()}`);
   const remove = () => rm(path, { force: true });
   const limit = limiter(maxBytes);
   body.pipe(limit.stream);

@@ -7,7 +7,6 @@ import type {
   startImport as startImportUseCase,
 } from '../../../src/app/metrics-store/index.js';
 import type {
-  importPreviewBody,
   importPreviewUploadQuery,
   importUploadQuery,
 } from '../../../src/server/metrics/imports.schemas.js';
@@ -37,7 +36,6 @@ import type {
   ImportCheck,
   ImportJob,
   ImportPreview,
-  ImportPreviewInput,
   ImportPreviewUploadQuery,
   ImportUploadQuery,
   maxPreviewBytes,
@@ -86,7 +84,6 @@ export type MetricsContract = [
   Assert<Equal<{ preview: ImportPreview }, Returned<typeof previewImportUpload>>>,
   Assert<Equal<{ job: ImportCheck }, Returned<typeof checkImport>>>,
   // POST /api/imports/preview declares no response schema either (列映射 step).
-  Fits<ImportPreviewInput, Accepted<typeof importPreviewBody>>,
   Mutual<ImportPreview, Result<typeof previewImportUseCase>>,
   // POST and GET /api/imports(/:id) declare no response schema: the handler's value is sent as it
   // is — a check's outcome, or the job (202 when started, its progress when polled).

@@ -171,14 +171,6 @@ export type ImportPreviewUploadQuery = {
   shopId?: string;
 };
 
-export type ImportPreviewInput = {
-  kind: RecordKind;
-  filename: string;
-  contentBase64: string;
-  shopId?: string;
-  mapping?: Record<string, string>;
-};
-
 /** A file's headers and first rows with the mapping to start from (列映射 step). */
 export type ImportPreview = {
   format: string;
@@ -215,9 +207,6 @@ export const startImport = (input: Omit<ImportInput, 'dryRun'>) =>
   uploadImport<{ job: ImportJob }>({ ...input, dryRun: false });
 
 export const getImport = (id: string) => request<{ job: ImportJob }>(`/api/imports/${id}`);
-
-export const previewImport = (input: ImportPreviewInput) =>
-  request<{ preview: ImportPreview }>('/api/imports/preview', { method: 'POST', body: input });
 
 /** 列映射 of a file from its start (`part`: the first MiB of a text file, a workbook whole). */
 export const previewImportUpload = ({ part, ...query }: ImportPreviewUploadQuery & { part: Blob }) =>

@@ -4,7 +4,7 @@ import { metricsKeys } from './queries.js';
 
 // 导入数据: a check answers at once; a real import is a background job followed until it ends.
 
-// A 50 MB file imports in seconds: poll often enough for the bar to move.
+// A file of tens of MB imports in seconds: poll often enough for the bar to move.
 const jobPollMs = 1_000;
 
 const importKeys = {

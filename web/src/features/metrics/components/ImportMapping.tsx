@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { type ImportPreview, previewImport, type RecordKind } from '../../../api/metrics.api.js';
+import type { ImportPreview } from '../../../api/metrics.api.js';
 import { describeError } from '../../../api/errors.js';
 import { type MessageKey, t } from '../../../i18n/i18n.js';
 
@@ -11,15 +10,6 @@ import { type MessageKey, t } from '../../../i18n/i18n.js';
  * not imported after all; a field the file has no such column for is simply left out.
  */
 export type FieldColumns = Record<string, string>;
-
-export const toBase64 = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  // Chunks keep String.fromCharCode under the argument limit of large files.
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
 
 /**
  * header → field, as POST /api/imports takes it; a field left （不导入） goes by its own name as
@@ -75,23 +65,6 @@ export const missingRequired = (
         .filter(({ field, required }) => required && !columns[field])
         .map(({ field }) => field)
     : [];
-
-export const usePreview = (file: File | null, kind: RecordKind, shopId: string | undefined) =>
-  useQuery({
-    queryKey: ['imports', 'preview', file?.name, file?.size, file?.lastModified, kind, shopId],
-    enabled: file !== null,
-    retry: false,
-    queryFn: async () => {
-      if (!file) throw new Error('no file');
-      const { preview } = await previewImport({
-        kind,
-        filename: file.name,
-        contentBase64: await toBase64(file),
-        ...(shopId ? { shopId } : {}),
-      });
-      return preview;
-    },
-  });
 
 /**
  * 列映射: one row per field (required ones marked) with a choice of the file's headers, each shown
