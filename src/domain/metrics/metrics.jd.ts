@@ -106,6 +106,7 @@ const jdChecks = (parts: AgentParts, t: TicketCounts, jd: JdTargets, points: JdP
     target: jd.awaitingTarget,
     needed: 0,
     unit: '',
+    atMost: true,
   });
   return [
     satisfactionCheck(parts, jd, points.satisfaction),

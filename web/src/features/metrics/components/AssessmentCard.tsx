@@ -39,7 +39,7 @@ const partsText = ({
 const targetText = (check: AssessmentCheck) =>
   check.target === 0 && !check.shopTarget
     ? '—'
-    : `${check.atMost || check.name === 'awaiting' ? '≤' : '≥'} ${amountText(check.unit, check.target)}`;
+    : `${check.atMost ? '≤' : '≥'} ${amountText(check.unit, check.target)}`;
 
 /** A check's name; a line the shop set itself is tagged 店铺目标, apart from the platform's rules. */
 const CheckLabel = ({ check }: { check: AssessmentCheck }) => (
