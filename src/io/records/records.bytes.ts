@@ -104,7 +104,8 @@ const quote = 34;
 /**
  * Finds the `starts.length` fields of the line `bytes[start, end)` split at `delimiter` (byte
  * ranges into `starts`/`ends`); false when a quote appears or the count differs, for the
- * string reader to read the line.
+ * string reader to read the line. The bytes must be UTF-8 (the readers check each chunk first)
+ * and the delimiter ASCII.
  */
 export const splitFields = (
   bytes: Uint8Array,
@@ -115,10 +116,18 @@ export const splitFields = (
   ends: Int32Array,
 ): boolean => {
   const width = starts.length;
+  // One comparison passes over most bytes: letters, digits and every non-ASCII byte are above both.
+  const special = Math.max(delimiter, quote);
   let field = 0;
   starts[0] = start;
   for (let index = start; index < end; index++) {
     const byte = bytes[index] as number;
+    if (byte > special) {
+      // A lead byte of a 3- or 4-byte character (most Chinese text): its continuation bytes
+      // (0x80-0xBF) are neither delimiter nor quote, so they are stepped over unread.
+      if (byte >= 0xe0) index += byte >= 0xf0 ? 3 : 2;
+      continue;
+    }
     if (byte === delimiter) {
       ends[field] = index;
       if (++field === width) return false;
