@@ -59,10 +59,10 @@ describe('imports API: raw uploads (上传)', () => {
   const get = (url: string) => app.inject({ method: 'GET', url, headers: supervisor.headers });
   const leftInDirectory = () => readdir(directory);
   /** Polls the job to its end; the upload's file is removed right after the job row ends. */
-  const ended = async (id: string) => {
+  const ended = async (id: string, kept: string[] = []) => {
     for (let tries = 0; tries < 400; tries++) {
       const { job } = (await get(`/api/imports/${id}`)).json();
-      if (job.status !== 'running' && (await leftInDirectory()).length === 0) return job;
+      if (job.status !== 'running' && `${await leftInDirectory()}` === `${kept}`) return job;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error(`import ${id} did not end, or its file stayed: ${await leftInDirectory()}`);
@@ -94,19 +94,33 @@ describe('imports API: raw uploads (上传)', () => {
     const checked = await upload(supervisor, { ...query, dryRun: 'true' }, lazyBody(ordersCsv).stream);
     expect(checked.statusCode).toBe(200);
     expect(checked.json().job).toMatchObject({ status: 'done', rowsRead: rows, rowsInserted: rows });
-    expect(await leftInDirectory()).toEqual([]);
+    // The check keeps its file for 确认导入 (imports-upload-once.e2e.test.ts); a second upload works too.
+    const kept = await leftInDirectory();
+    expect(kept).toHaveLength(1);
     const body = lazyBody(ordersCsv);
     const started = await upload(supervisor, query, body.stream);
     expect(started.statusCode).toBe(202);
     const { job } = started.json();
     expect(job).toMatchObject({ status: 'running', fileName: '订单.csv', bytesTotal: ordersCsv.length });
     expect(body.pulled()).toBe(ordersCsv.length);
-    expect(await ended(job.id)).toMatchObject({
+    expect(await ended(job.id, kept)).toMatchObject({
       status: 'done',
       rowsRead: rows,
       rowsInserted: rows,
       bytesRead: ordersCsv.length,
     });
+    const fromCheck = await app.inject({
+      method: 'POST',
+      url: '/api/imports/from-upload',
+      headers: supervisor.headers,
+      payload: { uploadId: checked.json().uploadId, shopId, wait: true },
+    });
+    expect(fromCheck.json().job).toMatchObject({
+      status: 'done',
+      rowsRead: rows,
+      bytesRead: ordersCsv.length,
+    });
+    expect(await leftInDirectory()).toEqual([]);
   });
 
   test('wait answers at the end; the mapping comes as JSON in the query and can be saved as the preset', async () => {

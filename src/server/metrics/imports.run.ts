@@ -11,7 +11,9 @@ import {
  * Runs an import for a route and shapes the answer: 校验 (dryRun) answers with what would be
  * stored; a real import answers 202 with its job and goes on in the background (GET
  * /api/imports/:id polls it), or 200 at its end with `wait`. `release` runs once the import has
- * ended however it ended, also when it is refused before it starts (an upload's file is removed).
+ * ended however it ended, also when it is refused before it starts (an upload's file is removed;
+ * `started` says which). A check given `keep` keeps its file instead and answers its `uploadId`,
+ * for the import to start from without a second upload.
  */
 export const runImport = async ({
   request,
@@ -19,19 +21,30 @@ export const runImport = async ({
   input,
   wait,
   release,
+  keep,
 }: {
   request: FastifyRequest;
   reply: FastifyReply;
   input: MetricsStoreDeps & ImportRecordsInput;
   wait: boolean;
-  release?: () => Promise<void>;
+  release?: (started: boolean) => Promise<void>;
+  keep?: () => Promise<string>;
 }) => {
-  const releaseOnce = async () => {
-    await release?.().catch((error: unknown) => request.log.error({ err: error }, 'upload not removed'));
-  };
   let started = false;
+  let kept = false;
+  const releaseOnce = async () => {
+    await release?.(started).catch((error: unknown) =>
+      request.log.error({ err: error }, 'upload not removed'),
+    );
+  };
   try {
-    if (input.dryRun) return { job: await importRecords(input) };
+    if (input.dryRun) {
+      const job = await importRecords(input);
+      if (!keep) return { job };
+      const uploadId = await keep();
+      kept = true;
+      return { job, uploadId };
+    }
     const { job, done } = await startImport(input);
     started = true;
     const ended = done.finally(releaseOnce);
@@ -50,6 +63,6 @@ export const runImport = async ({
     );
     return reply.status(202).send({ job });
   } finally {
-    if (!started) await releaseOnce();
+    if (!started && !kept) await releaseOnce();
   }
 };

@@ -69,6 +69,33 @@ export const importUploadQuery = importPreviewUploadQuery.extend({
     .describe('true: answer 200 with the ended job instead of 202 with the running one'),
 });
 
+// 确认导入 of a checked file: the check (dryRun=true) kept its upload and answered its uploadId; the
+// options come again here, so whatever changed after the check applies.
+export const importFromUploadBody = z.strictObject({
+  uploadId: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe(
+      'the uploadId a check (POST /api/imports/upload?dryRun=true) answered; usable once, for an hour',
+    ),
+  kind: z
+    .enum(recordKinds)
+    .optional()
+    .describe('the kind the file was checked as; another kind answers 404 (upload the file again)'),
+  mode: z.enum(['reject', 'skip']).default('reject'),
+  shopId: z.uuid().optional().describe('put every record in this shop instead of the shop column'),
+  mapping: mapping.optional().describe("header → field; without it a chosen shop's saved preset is used"),
+  savePreset: z
+    .boolean()
+    .default(false)
+    .describe("save the mapping as the chosen shop's preset for this kind once the import is done"),
+  wait: z
+    .boolean()
+    .default(false)
+    .describe('answer 200 with the ended job instead of 202 with the running one (scripts)'),
+});
+
 export const importIdParams = z.strictObject({ id: z.uuid() });
 
 // POST /api/imports/preview declares no response schema: the use-case's ImportPreview is sent as it is.

@@ -6,7 +6,8 @@ import { checkImportInput, previewImport } from '../../app/metrics-store/index.j
 import { requireAuth } from '../plugins/auth.plugin.js';
 import { sendError } from '../plugins/errors.plugin.js';
 import type { AreaRoutes } from '../server.types.js';
-import { importPreviewUploadQuery, importUploadQuery } from './imports.schemas.js';
+import { createKeptUploads, keptUploadLifetimeMs } from './imports.kept-uploads.js';
+import { importFromUploadBody, importPreviewUploadQuery, importUploadQuery } from './imports.schemas.js';
 import { runImport } from './imports.run.js';
 import { readSmallUpload, saveUpload, sweepStaleUploads, uploadErrors } from './imports.upload.js';
 import { maxPreviewBytes, maxUploadBytes } from './metrics.schemas.js';
@@ -16,7 +17,12 @@ export type ImportUploadOptions = {
   maxBytes?: number;
   /** Where uploads wait for their import; default the OS temp directory. */
   directory?: string;
+  /** How long a checked file waits for its import; default `keptUploadLifetimeMs`. */
+  keepForMs?: number;
 };
+
+/** How often kept uploads past their lifetime are looked for. */
+const expireEveryMs = 60_000;
 
 const uploadStatus: Record<string, number> = {
   'metrics.file_too_large': 413,
@@ -48,11 +54,29 @@ const declaredBytes = (request: FastifyRequest) => {
 /**
  * 导入数据 with the file as the raw body (application/octet-stream) and the rest in the query: the
  * web's upload, streamed to a temporary file that the import reads and removes at its end, so a
- * 1-2 GB export imports in constant memory. (POST /api/imports takes base64 in JSON, for scripts.)
+ * 1-2 GB export imports in constant memory. A check keeps its file (`uploadId`) for 确认导入 to
+ * start from, so the file goes up once. (POST /api/imports takes base64 in JSON, for scripts.)
  */
 export const importUploadRoutesWith =
-  ({ maxBytes = maxUploadBytes, directory = tmpdir() }: ImportUploadOptions = {}): AreaRoutes =>
+  ({
+    maxBytes = maxUploadBytes,
+    directory = tmpdir(),
+    keepForMs = keptUploadLifetimeMs,
+  }: ImportUploadOptions = {}): AreaRoutes =>
   async (app, deps) => {
+    const kept = createKeptUploads({ lifetimeMs: keepForMs, now: () => deps.clock.now().getTime() });
+    // Checked files nobody confirmed go after their lifetime; those left at a stop go with the server.
+    const expiring = setInterval(
+      () => {
+        kept.expire().catch((error: unknown) => app.log.error({ err: error }, 'kept upload not removed'));
+      },
+      Math.min(keepForMs, expireEveryMs),
+    );
+    expiring.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(expiring);
+      await kept.clear();
+    });
     // The body reaches the handler as the request stream itself; this scope alone parses it so.
     app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
     // Uploads a stopped server left behind; only a listening server sweeps, as for its import jobs.
@@ -67,7 +91,7 @@ export const importUploadRoutesWith =
         schema: {
           tags: ['metrics'],
           description:
-            'The file as the raw body (Content-Type: application/octet-stream, at most 2 GiB); the answer is that of POST /api/imports.',
+            'The file as the raw body (Content-Type: application/octet-stream, at most 2 GiB); the answer is that of POST /api/imports. A check (dryRun=true) also answers `uploadId`: its file is kept for an hour for POST /api/imports/from-upload.',
           querystring: importUploadQuery,
           consumes: ['application/octet-stream'],
         },
@@ -95,6 +119,46 @@ export const importUploadRoutesWith =
           input: { ...input, source: upload.read(), bytesTotal: upload.bytes },
           wait,
           release: upload.remove,
+          ...(dryRun ? { keep: () => kept.keep(upload, { ...input.actor, kind, fileName: filename }) } : {}),
+        });
+      },
+    );
+    // 确认导入 of a checked file: no second upload; the options are this request's, not the check's.
+    app.post(
+      '/api/imports/from-upload',
+      {
+        config: common.config,
+        schema: {
+          tags: ['metrics'],
+          description:
+            "Starts the import of the file a check kept (its uploadId), as POST /api/imports/upload would with the file. The id is the caller's own, used once, for an hour: otherwise 404 metrics.upload.not_found (upload the file again).",
+          body: importFromUploadBody,
+        },
+      },
+      async (request, reply) => {
+        const { uploadId, kind, mode, shopId, mapping, savePreset, wait } = request.body;
+        const actor = requireAuth(request).actor;
+        const found = await kept.find(uploadId, actor, kind);
+        const input = {
+          ...deps,
+          actor,
+          kind: found.kind,
+          file: found.fileName,
+          mode,
+          savePreset,
+          dryRun: false,
+          ...(shopId ? { shopId } : {}),
+          ...(mapping ? { mapping } : {}),
+        };
+        // A refused shop or mapping leaves the file for a corrected confirm.
+        await checkImportInput(input);
+        const { kept: taken, restore } = await kept.take(uploadId, actor, kind);
+        return runImport({
+          request,
+          reply,
+          input: { ...input, source: taken.upload.read(), bytesTotal: taken.upload.bytes },
+          wait,
+          release: async (started) => (started ? taken.upload.remove() : restore()),
         });
       },
     );

@@ -6,7 +6,9 @@ import type {
   previewImport as previewImportUseCase,
   startImport as startImportUseCase,
 } from '../../../src/app/metrics-store/index.js';
+import type { uploadNotFoundCode } from '../../../src/server/metrics/imports.kept-uploads.js';
 import type {
+  importFromUploadBody,
   importPreviewUploadQuery,
   importUploadQuery,
 } from '../../../src/server/metrics/imports.schemas.js';
@@ -34,6 +36,7 @@ import type {
   ExplainResult,
   checkImport,
   ImportCheck,
+  ImportFromUpload,
   ImportJob,
   ImportPreview,
   ImportPreviewUploadQuery,
@@ -42,6 +45,8 @@ import type {
   maxUploadBytes,
   previewImportUpload,
   startImport,
+  startImportFromUpload,
+  uploadGoneCode,
   MetricsFilters,
   MetricsResult,
   Restatement,
@@ -82,7 +87,11 @@ export type MetricsContract = [
   Assert<Equal<typeof maxUploadBytes, typeof serverMaxUploadBytes>>,
   Assert<Equal<typeof maxPreviewBytes, typeof serverMaxPreviewBytes>>,
   Assert<Equal<{ preview: ImportPreview }, Returned<typeof previewImportUpload>>>,
-  Assert<Equal<{ job: ImportCheck }, Returned<typeof checkImport>>>,
+  Assert<Equal<{ job: ImportCheck; uploadId: string }, Returned<typeof checkImport>>>,
+  // 确认导入 of a checked file: JSON naming the check's kept upload; its 404 code sends the file again.
+  Fits<ImportFromUpload, Accepted<typeof importFromUploadBody>>,
+  Assert<Equal<{ job: ImportJob }, Returned<typeof startImportFromUpload>>>,
+  Assert<Equal<typeof uploadGoneCode, typeof uploadNotFoundCode>>,
   // POST /api/imports/preview declares no response schema either (列映射 step).
   Mutual<ImportPreview, Result<typeof previewImportUseCase>>,
   // POST and GET /api/imports(/:id) declare no response schema: the handler's value is sent as it

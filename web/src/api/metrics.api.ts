@@ -198,9 +198,30 @@ export const getMetrics = (filters: MetricsFilters) =>
 export const explainMetric = (query: ExplainQuery) =>
   request<ExplainResult>('/api/metrics/explain', { query });
 
-/** 校验: what the file would store, nothing written. */
+/**
+ * 校验: what the file would store, nothing written. The server keeps the file for an hour under
+ * `uploadId`, for 确认导入 to start from without a second upload.
+ */
 export const checkImport = (input: Omit<ImportInput, 'dryRun'>) =>
-  uploadImport<{ job: ImportCheck }>({ ...input, dryRun: true });
+  uploadImport<{ job: ImportCheck; uploadId: string }>({ ...input, dryRun: true });
+
+/** 确认导入 of a checked file (POST /api/imports/from-upload): its options, not the check's. */
+export type ImportFromUpload = {
+  uploadId: string;
+  /** the kind the file was checked as */
+  kind: RecordKind;
+  mode: ImportMode;
+  shopId?: string;
+  mapping?: Record<string, string>;
+  savePreset?: boolean;
+};
+
+/** The code of an unknown, used or expired uploadId (404): the file must go up again. */
+export const uploadGoneCode = 'metrics.upload.not_found';
+
+/** 确认导入 without a second upload: starts the job (202) from the file a check kept. */
+export const startImportFromUpload = (body: ImportFromUpload) =>
+  request<{ job: ImportJob }>('/api/imports/from-upload', { method: 'POST', body });
 
 /** 确认导入: uploads the file and starts the import job (202) running; poll getImport. */
 export const startImport = (input: Omit<ImportInput, 'dryRun'>) =>

@@ -1,5 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { checkImport, getImport, type ImportInput, listImports, startImport } from '../../api/metrics.api.js';
+import { isApiError } from '../../api/client.js';
+import {
+  checkImport,
+  getImport,
+  type ImportInput,
+  listImports,
+  startImport,
+  startImportFromUpload,
+  uploadGoneCode,
+} from '../../api/metrics.api.js';
 import { metricsKeys } from './queries.js';
 
 // 导入数据: a check answers at once; a real import is a background job followed until it ends.
@@ -43,10 +52,34 @@ export const useImportJob = (id: string | undefined) => {
 export const useCheckImport = () =>
   useMutation({ mutationFn: (input: Omit<ImportInput, 'dryRun'>) => checkImport(input) });
 
+/** A confirm's input: with the `uploadId` of its check, the file goes up only if the server lost it. */
+export type StartImportInput = Omit<ImportInput, 'dryRun'> & { uploadId?: string };
+
+/**
+ * 确认导入 from the check's kept file; when the server no longer has it (expired, server restarted)
+ * the file goes up as before, so the user sees no error.
+ */
+const startImportOnce = async ({ uploadId, ...input }: StartImportInput) => {
+  if (uploadId === undefined) return startImport(input);
+  try {
+    return await startImportFromUpload({
+      uploadId,
+      kind: input.kind,
+      mode: input.mode,
+      ...(input.shopId ? { shopId: input.shopId } : {}),
+      ...(input.mapping ? { mapping: input.mapping } : {}),
+      ...(input.savePreset ? { savePreset: true } : {}),
+    });
+  } catch (error) {
+    if (isApiError(error) && error.code === uploadGoneCode) return startImport(input);
+    throw error;
+  }
+};
+
 export const useStartImport = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: Omit<ImportInput, 'dryRun'>) => startImport(input),
+    mutationFn: startImportOnce,
     onSuccess: async ({ job }) => {
       client.setQueryData(importKeys.job(job.id), job);
       await client.invalidateQueries({ queryKey: metricsKeys.imports() });

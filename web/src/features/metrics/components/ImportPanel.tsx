@@ -70,6 +70,8 @@ export const ImportPanel = () => {
   const [shopId, setShopId] = useState<string | undefined>();
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<ImportCheck | null>(null);
+  // The server's copy of the file from its last check: 确认导入 starts from it without a second upload.
+  const [uploadId, setUploadId] = useState<string | undefined>();
   // The job followed on the panel: the one started here, or one still running from before.
   const [jobId, setJobId] = useState<string | undefined>();
   const [columns, setColumns] = useState<FieldColumns>({});
@@ -111,14 +113,18 @@ export const ImportPanel = () => {
       ...(shopId ? { shopId, savePreset } : {}),
       onUploadProgress: (sent: number, total: number) => setUploading({ sent, total, dryRun }),
     };
-    setUploading({ sent: 0, total: file.size, dryRun });
+    // A confirm with the check's upload sends no file; the bar shows only if it must go up again.
+    if (dryRun || uploadId === undefined) setUploading({ sent: 0, total: file.size, dryRun });
     try {
       if (dryRun) {
-        setChecked((await check.mutateAsync(input)).job);
+        const result = await check.mutateAsync(input);
+        setChecked(result.job);
+        setUploadId(result.uploadId);
         return;
       }
-      const started = await start.mutateAsync(input);
+      const started = await start.mutateAsync({ ...input, ...(uploadId ? { uploadId } : {}) });
       setChecked(null);
+      setUploadId(undefined);
       setJobId(started.job.id);
     } finally {
       setUploading(null);
@@ -175,11 +181,13 @@ export const ImportPanel = () => {
           maxCount={1}
           beforeUpload={(picked) => {
             setFile(picked);
+            setUploadId(undefined);
             reset();
             return false;
           }}
           onRemove={() => {
             setFile(null);
+            setUploadId(undefined);
             reset();
           }}
           fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
