@@ -172,6 +172,7 @@ export class RowChains {
   private readonly head = int32Column();
   private readonly tail = int32Column();
   private scratch = new Uint32Array(64);
+  private times = new Float64Array(64);
 
   /** Registers a new, empty group; its id is the number of groups so far. */
   addGroup(): void {
@@ -189,30 +190,36 @@ export class RowChains {
   }
 
   /**
-   * The rows of `group` sorted by `time` (stable), in a scratch array valid until the next call:
-   * returns the array and the count.
+   * The rows of `group` sorted by `time` (stable), and their times (read once here, so callers
+   * need not read them again), in scratch arrays valid until the next call.
    */
-  rows(group: number, time: TimeLike): { rows: Uint32Array; count: number } {
+  rows(group: number, time: TimeLike): { rows: Uint32Array; times: Float64Array; count: number } {
     let count = 0;
+    let sorted = true;
     for (let row = this.head.get(group); row !== -1; row = this.next.get(row)) {
-      if (count === this.scratch.length) {
-        const bigger = new Uint32Array(count * 2);
-        bigger.set(this.scratch);
-        this.scratch = bigger;
-      }
-      this.scratch[count++] = row;
+      if (count === this.scratch.length) this.grow();
+      const at = time.get(row);
+      if (count > 0 && at < (this.times[count - 1] as number)) sorted = false;
+      this.scratch[count] = row;
+      this.times[count++] = at;
     }
-    sortByTime(this.scratch, count, time);
-    return { rows: this.scratch, count };
+    if (!sorted) this.sortByTime(count, time);
+    return { rows: this.scratch, times: this.times, count };
+  }
+
+  private grow(): void {
+    const rows = new Uint32Array(this.scratch.length * 2);
+    rows.set(this.scratch);
+    this.scratch = rows;
+    const times = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    this.times = times;
+  }
+
+  /** Sorts the scratch rows[0, count) by time, stable (ties keep arrival order), and their times with them. */
+  private sortByTime(count: number, time: TimeLike): void {
+    const rows = this.scratch.subarray(0, count);
+    rows.sort((a, b) => time.get(a) - time.get(b) || a - b);
+    for (let i = 0; i < count; i++) this.times[i] = time.get(rows[i] as number);
   }
 }
-
-/** Sorts rows[0, count) by `time` when not already sorted (stable: ties keep arrival order). */
-const sortByTime = (rows: Uint32Array, count: number, time: TimeLike) => {
-  for (let i = 1; i < count; i++) {
-    if (time.get(rows[i] as number) < time.get(rows[i - 1] as number)) {
-      rows.subarray(0, count).sort((a, b) => time.get(a) - time.get(b) || a - b);
-      return;
-    }
-  }
-};

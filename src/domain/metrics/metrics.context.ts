@@ -1,5 +1,6 @@
 import type { AgentParts, ShopParts } from './metrics.aggregate.js';
 import type { AttributionWindow, CreditMode, MetricsSettings } from './metrics.settings.js';
+import type { NumberList } from './metrics.scratch.js';
 import { type ClockRange, dayMs, toClockRange } from './metrics.time.js';
 
 /** A shop's settings turned into the millisecond constants the hot loop needs. */
@@ -51,6 +52,19 @@ export const shopContext = (settings: MetricsSettings): ShopContext => ({
   longReceptionMs: settings.longReceptionMinutes * 60_000,
 });
 
+/**
+ * Milliseconds since the shop's local midnight: `localClockMs` without its `%` on doubles (a
+ * library call, several per message in the hot loop); the same for the whole-millisecond
+ * instants the columns hold.
+ */
+export const localClock = (time: number, context: ShopContext): number => {
+  const local = time + context.offsetMs;
+  return local - Math.floor(local / dayMs) * dayMs;
+};
+
+/** Whether a local clock (`localClock`) falls inside `[range.from, range.to)`. */
+export const inRange = (clock: number, range: ClockRange): boolean => clock >= range.from && clock < range.to;
+
 /** Bits of a reception's flags, kept for drill-down. */
 export const flag = {
   served: 1,
@@ -93,7 +107,8 @@ export type Reception = {
   firstSum: number;
   slow: number;
   unanswered: number;
-  seconds: number[];
+  /** Each recorded wait in whole seconds (for the median and p90). */
+  seconds: NumberList;
   pddMessages: number;
   pddWithin: number;
   pddAnswered: number;

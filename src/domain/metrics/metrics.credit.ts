@@ -28,7 +28,8 @@ const roleAt = (
   context: ShopContext,
 ): { role: Role | null; agents: Role[] } => {
   const agents: Role[] = [];
-  for (const reception of chat.receptions) {
+  for (let i = 0; i < chat.receptions.length; i++) {
+    const reception = chat.receptions.at(i);
     if (!(reception.firstManual < moment && reception.start <= moment && moment < reception.end)) continue;
     const known = agents.find((role) => role.agent === reception.agent);
     if (!known) agents.push({ agent: reception.agent, reception });
@@ -52,9 +53,9 @@ const roleAt = (
 const replyTime = (chat: BuyerChat, agent: number, moment: number, first: boolean): number => {
   let found = first ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   for (let i = 0; i < chat.manualTimes.length; i++) {
-    const time = chat.manualTimes[i] as number;
+    const time = chat.manualTimes.at(i);
     if (time >= moment) break;
-    if (chat.manualAgents[i] !== agent) continue;
+    if (chat.manualAgents.at(i) !== agent) continue;
     if (first) return time;
     found = time;
   }
@@ -73,7 +74,8 @@ const creditedRole = (
 
 /** Marks the credited agent's inquiries that this order converted. */
 const markConversion = (chat: BuyerChat, agent: number, order: BuyerOrder) => {
-  for (const reception of chat.receptions) {
+  for (let i = 0; i < chat.receptions.length; i++) {
+    const reception = chat.receptions.at(i);
     if (reception.agent !== agent) continue;
     if (order.created >= reception.start && order.created < reception.end) reception.ordered = true;
     const paidInside = order.paid >= reception.start && order.paid < reception.end;
@@ -92,18 +94,19 @@ const bookAssists = (
 ) => {
   const paid = !Number.isNaN(order.paid);
   const amount = paid ? order.amount : 0;
-  const done = new Set<number>(credited ? [credited.agent] : []);
+  // The agents booked for this order so far: a handful, so a list beats a set.
+  const done: number[] = credited ? [credited.agent] : [];
   for (const role of orderAgents) {
-    if (done.has(role.agent)) continue;
-    done.add(role.agent);
+    if (done.includes(role.agent)) continue;
+    done.push(role.agent);
     role.reception.assist = true;
     const parts = sink.agentDay(role.agent, role.reception.day);
     parts.assistOrderCount++;
     parts.assistOrderAmount += amount;
     sink.assisted(order.row, buyer, role.agent, role.reception.day, 'order');
   }
-  if (paid && paymentRole && !done.has(paymentRole.agent)) {
-    done.add(paymentRole.agent);
+  if (paid && paymentRole && !done.includes(paymentRole.agent)) {
+    done.push(paymentRole.agent);
     const parts = sink.agentDay(paymentRole.agent, paymentRole.reception.day);
     parts.assistPaymentCount++;
     parts.assistPaymentAmount += amount;
@@ -113,10 +116,10 @@ const bookAssists = (
     ? order.paid
     : windowEnd(context.window, order.created, localDay(order.created, context.offsetMs), context.offsetMs);
   for (let i = 0; i < chat.manualTimes.length; i++) {
-    const time = chat.manualTimes[i] as number;
-    const agent = chat.manualAgents[i] as number;
-    if (time < order.created || time > until || done.has(agent)) continue;
-    done.add(agent);
+    const time = chat.manualTimes.at(i);
+    const agent = chat.manualAgents.at(i);
+    if (time < order.created || time > until || done.includes(agent)) continue;
+    done.push(agent);
     const day = localDay(time, context.offsetMs);
     const parts = sink.agentDay(agent, day);
     parts.followUpCount++;
@@ -127,7 +130,10 @@ const bookAssists = (
 
 /** True when the buyer wrote between `from` and `to` (inclusive). */
 const consultedBetween = (chat: BuyerChat, from: number, to: number): boolean => {
-  for (const time of chat.buyerTimes) if (time >= from && time <= to) return true;
+  for (let i = 0; i < chat.buyerTimes.length; i++) {
+    const time = chat.buyerTimes.at(i);
+    if (time >= from && time <= to) return true;
+  }
   return false;
 };
 

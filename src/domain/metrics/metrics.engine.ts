@@ -9,6 +9,8 @@ import { type Column, int32Column } from './metrics.columns.js';
 import {
   type AssistKind,
   flag,
+  inRange,
+  localClock,
   type MetricsSink,
   type Reception,
   type ShopContext,
@@ -16,7 +18,7 @@ import {
 } from './metrics.context.js';
 import { type BuyerOrder, creditOrders, readOrders } from './metrics.credit.js';
 import { filterReason, type MetricsData } from './metrics.data.js';
-import { inClockRange, localDay } from './metrics.time.js';
+import { localDay } from './metrics.time.js';
 import { BuyerWalker } from './metrics.turns.js';
 
 type Table<K extends string> = Record<K, Column<Int32Array>>;
@@ -74,7 +76,14 @@ const classify = (reception: Reception, orders: BuyerOrder[], context: ShopConte
   reception.afterSale = !reception.inquiry;
 };
 
-const receptionFlags = (reception: Reception, robot: boolean, excluded: boolean, context: ShopContext) =>
+/** What `bookReception` works out once per reception for the parts and the flags. */
+type Booking = { robot: boolean; excluded: boolean; dySession: boolean };
+
+const receptionFlags = (
+  reception: Reception,
+  { robot, excluded, dySession }: Booking,
+  context: ShopContext,
+) =>
   (reception.served ? flag.served : 0) |
   (robot ? flag.robotOnly : 0) |
   (reception.afterSale ? flag.afterSale : 0) |
@@ -87,7 +96,7 @@ const receptionFlags = (reception: Reception, robot: boolean, excluded: boolean,
   (reception.unanswered > 0 ? flag.unansweredTurn : 0) |
   (reception.pddMessages > 0 ? flag.pdd : 0) |
   (reception.pddWithin < reception.pddMessages ? flag.pddMissed : 0) |
-  (inClockRange(reception.start, context.offsetMs, context.dyHours) ? flag.dySession : 0) |
+  (dySession ? flag.dySession : 0) |
   (reception.dyWithin < reception.dyMessages ? flag.dyMissed : 0) |
   (reception.tbTurns > 0 ? flag.tb : 0) |
   (reception.tbWithin < reception.tbTurns ? flag.tbMissed : 0) |
@@ -101,7 +110,8 @@ const bookReception = (reception: Reception, buyer: number, sink: MetricsSink, c
   const parts = sink.agentDay(reception.agent, reception.day);
   const robot = reception.hadAuto && !reception.served;
   const excluded = reception.assist && !reception.ordered && !reception.paid;
-  sink.reception(buyer, reception, receptionFlags(reception, robot, excluded, context));
+  const dySession = inRange(localClock(reception.start, context), context.dyHours);
+  sink.reception(buyer, reception, receptionFlags(reception, { robot, excluded, dySession }, context));
   if (robot) {
     parts.robotOnly++;
     return;
@@ -111,7 +121,7 @@ const bookReception = (reception: Reception, buyer: number, sink: MetricsSink, c
   parts.respCount += reception.respCount;
   parts.respSumCapped += reception.respSumCapped;
   parts.respSumUncapped += reception.respSumUncapped;
-  for (const second of reception.seconds) addWait(parts, second);
+  for (let i = 0; i < reception.seconds.length; i++) addWait(parts, reception.seconds.at(i));
   parts.firstCount += reception.firstCount;
   parts.firstSum += reception.firstSum;
   parts.slowTurns += reception.slow;
@@ -120,7 +130,7 @@ const bookReception = (reception: Reception, buyer: number, sink: MetricsSink, c
   parts.pddWithin += reception.pddWithin;
   parts.pddAnswered += reception.pddAnswered;
   parts.pddWaitSum += reception.pddWaitSum;
-  if (inClockRange(reception.start, context.offsetMs, context.dyHours)) {
+  if (dySession) {
     parts.dySessions++;
     if (reception.dyFirstWithin) parts.dyFirstWithin++;
   }
@@ -175,13 +185,26 @@ const createSink = (data: MetricsData, computation: MetricsComputation): Metrics
       table.day.push(reception.day);
       table.flags.push(flags);
     },
-    credited: (order, buyer, agent, day) => pushRow(trail.credits, { order, buyer, agent, day }),
-    assisted: (order, buyer, agent, day, kind) =>
-      pushRow(trail.assists, { order, buyer, agent, day, kind: assistKinds.indexOf(kind) }),
+    credited: (order, buyer, agent, day) => {
+      const table = trail.credits;
+      table.order.push(order);
+      table.buyer.push(buyer);
+      table.agent.push(agent);
+      table.day.push(day);
+    },
+    assisted: (order, buyer, agent, day, kind) => {
+      const table = trail.assists;
+      table.order.push(order);
+      table.buyer.push(buyer);
+      table.agent.push(agent);
+      table.day.push(day);
+      table.kind.push(assistKinds.indexOf(kind));
+    },
     silent: (order, buyer, shop, day) => pushRow(trail.silent, { order, buyer, shop, day }),
   };
 };
 
+/** Pushes a row of a table that takes few rows (per order and buyer ones go column by column). */
 const pushRow = <K extends string>(into: Table<K>, row: Record<K, number>) => {
   for (const key of Object.keys(row) as K[]) into[key].push(row[key]);
 };
@@ -223,13 +246,18 @@ const bookFiltered = (
   }
 };
 
-const buyerMessageTimes = (data: MetricsData, order: Uint32Array, from: number, to: number): number[] => {
-  const times: number[] = [];
-  for (let i = from; i < to; i++) {
-    const row = order[i] as number;
-    if (data.messageCode.get(row) >> 2 === 0) times.push(data.messageTime.get(row));
+/** The times of a buyer's own messages among rows[0, count) (with their times in times[0, count)). */
+const buyerMessageTimes = (
+  data: MetricsData,
+  rows: Uint32Array,
+  times: Float64Array,
+  count: number,
+): number[] => {
+  const buyerTimes: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (data.messageCode.get(rows[i] as number) >> 2 === 0) buyerTimes.push(times[i] as number);
   }
-  return times;
+  return buyerTimes;
 };
 
 /**
@@ -253,18 +281,19 @@ export const computeMetrics = ({ data }: { data: MetricsData }): MetricsComputat
     const context = contexts[shop] as ShopContext;
     const orderRows = data.buyerOrders.rows(buyer, data.orderCreated);
     const buyerOrders = readOrders(data, orderRows.rows, 0, orderRows.count);
-    const { rows, count } = data.buyerMessages.rows(buyer, data.messageTime);
+    const { rows, times, count } = data.buyerMessages.rows(buyer, data.messageTime);
     const reason = data.filtered.get(buyer);
     if (reason !== filterReason.none) {
-      const times = buyerMessageTimes(data, rows, 0, count);
-      bookFiltered(buyer, reason, shop, times, buyerOrders, sink, context, computation.trail);
+      const buyerTimes = buyerMessageTimes(data, rows, times, count);
+      bookFiltered(buyer, reason, shop, buyerTimes, buyerOrders, sink, context, computation.trail);
       continue;
     }
-    const chat = walker.walk(data, rows, count, context);
-    for (const reception of chat.receptions) classify(reception, buyerOrders, context);
+    const chat = walker.walk(data, rows, times, count, context);
+    const { receptions } = chat;
+    for (let i = 0; i < receptions.length; i++) classify(receptions.at(i), buyerOrders, context);
     const silentDays = creditOrders(buyerOrders, { chat, buyer, shop, context, sink });
     for (const day of silentDays) sink.shopDay(shop, day).silentBuyers++;
-    for (const reception of chat.receptions) bookReception(reception, buyer, sink, context);
+    for (let i = 0; i < receptions.length; i++) bookReception(receptions.at(i), buyer, sink, context);
   }
   bookRatings(data, sink);
   return computation;

@@ -1,23 +1,28 @@
-import type { Reception, ShopContext } from './metrics.context.js';
+import { inRange, localClock, type Reception, type ShopContext } from './metrics.context.js';
 import { type MetricsData, messageCode } from './metrics.data.js';
-import { localClockMs, localDay, windowEnd } from './metrics.time.js';
+import { NumberList, Pool } from './metrics.scratch.js';
+import { localDay, windowEnd } from './metrics.time.js';
 
 /** What one buyer's messages yield: receptions, manual replies and buyer message times. */
 export type BuyerChat = {
-  receptions: Reception[];
-  /** Manual replies as [agent, time] pairs, in time order. */
-  manualAgents: number[];
-  manualTimes: number[];
-  buyerTimes: number[];
+  receptions: Pool<Reception>;
+  /** Manual replies as (agent, time) pairs, in time order. */
+  manualAgents: NumberList;
+  manualTimes: NumberList;
+  buyerTimes: NumberList;
 };
 
 type AgentState = {
   agent: number;
   open: boolean;
+  /** The open turn's first buyer message, and its local clock. */
   start: number;
+  startClock: number;
   reception: Reception | null;
   first: boolean;
-  times: number[];
+  /** The open turn's buyer messages, and their local clocks (worked out once per message). */
+  times: NumberList;
+  clocks: NumberList;
 };
 
 /** Sets every field of a (possibly reused) reception for a new buyer-agent-day. */
@@ -43,7 +48,7 @@ const resetReception = (
   reception.firstSum = 0;
   reception.slow = 0;
   reception.unanswered = 0;
-  reception.seconds.length = 0;
+  reception.seconds.clear();
   reception.pddMessages = 0;
   reception.pddWithin = 0;
   reception.pddAnswered = 0;
@@ -64,13 +69,12 @@ const resetReception = (
   return reception;
 };
 
-const blankReception = (): Reception => resetReception({ seconds: [] } as unknown as Reception, 0, 0, 0, 0);
+const blankReception = (): Reception =>
+  resetReception({ seconds: new NumberList() } as unknown as Reception, 0, 0, 0, 0);
 
-type NewReception = (agent: number, day: number, start: number, end: number) => Reception;
-
-const findReception = (list: Reception[], agent: number, day: number): Reception | undefined => {
+const findReception = (list: Pool<Reception>, agent: number, day: number): Reception | undefined => {
   for (let i = list.length - 1; i >= 0; i--) {
-    const reception = list[i] as Reception;
+    const reception = list.at(i);
     if (reception.agent === agent && reception.day === day) return reception;
   }
   return undefined;
@@ -91,16 +95,16 @@ const recordWait = (reception: Reception, wait: number, first: boolean, context:
 
 /**
  * Taobao's 3-minute rate counts turns started in its hours; a turn whose reply falls on another
- * day (crossing midnight) is left out, an unanswered one counts as missed.
+ * day (crossing midnight) is left out, an unanswered one counts as missed. A turn belongs to the
+ * day it started, its reception's day.
  */
-const countTaobaoTurn = (reception: Reception, start: number, reply: number, context: ShopContext) => {
-  const clock = localClockMs(start, context.offsetMs);
-  if (clock < context.tbHours.from || clock >= context.tbHours.to) return;
-  if (localDay(reply, context.offsetMs) !== localDay(start, context.offsetMs)) {
+const countTaobaoTurn = (state: AgentState, reception: Reception, reply: number, context: ShopContext) => {
+  if (!inRange(state.startClock, context.tbHours)) return;
+  if (localDay(reply, context.offsetMs) !== reception.day) {
     reception.tbTurns--;
     return;
   }
-  if (reply - start <= context.tbWithinMs) reception.tbWithin++;
+  if (reply - state.start <= context.tbWithinMs) reception.tbWithin++;
 };
 
 /** A manual reply at `time` ends the agent's open turn. */
@@ -113,45 +117,56 @@ const closeTurn = (state: AgentState, time: number, context: ShopContext): void 
   if (wait > context.slowMs) reception.slow++;
   if (wait > context.slowReceptionMs) reception.verySlow++;
   if (time > reception.last) reception.last = time;
-  countTaobaoTurn(reception, state.start, time, context);
+  countTaobaoTurn(state, reception, time, context);
   if (state.first) reception.dyFirstWithin = wait <= context.dyFirstWithinMs;
-  for (const asked of state.times) {
-    const messageWait = time - asked;
-    const clock = localClockMs(asked, context.offsetMs);
-    if (clock >= context.pddHours.from && clock < context.pddHours.to) {
+  for (let i = 0; i < state.times.length; i++) {
+    const messageWait = time - state.times.at(i);
+    const clock = state.clocks.at(i);
+    if (inRange(clock, context.pddHours)) {
       reception.pddAnswered++;
       reception.pddWaitSum += messageWait;
       if (messageWait <= context.pddWithinMs) reception.pddWithin++;
     }
-    if (clock >= context.dyHours.from && clock < context.dyHours.to && messageWait <= context.dyWithinMs) {
-      reception.dyWithin++;
-    }
+    if (inRange(clock, context.dyHours) && messageWait <= context.dyWithinMs) reception.dyWithin++;
   }
   state.open = false;
 };
 
+/** A buyer message at `time` (local clock `clock`) to an agent without an open turn opens one. */
 const openTurn = (
   state: AgentState,
   time: number,
-  receptions: Reception[],
+  clock: number,
+  receptions: Pool<Reception>,
   context: ShopContext,
-  make: NewReception,
 ) => {
   const day = localDay(time, context.offsetMs);
   let reception = findReception(receptions, state.agent, day);
   if (!reception) {
-    reception = make(state.agent, day, time, windowEnd(context.window, time, day, context.offsetMs));
-    receptions.push(reception);
+    const end = windowEnd(context.window, time, day, context.offsetMs);
+    reception = resetReception(receptions.add(), state.agent, day, time, end);
   }
   state.open = true;
   state.start = time;
+  state.startClock = clock;
   state.reception = reception;
   state.first = reception.turns === 0;
-  state.times.length = 0;
+  state.times.clear();
+  state.clocks.clear();
   reception.turns++;
-  const clock = localClockMs(time, context.offsetMs);
-  if (clock >= context.tbHours.from && clock < context.tbHours.to) reception.tbTurns++;
+  if (inRange(clock, context.tbHours)) reception.tbTurns++;
 };
+
+const blankState = (): AgentState => ({
+  agent: 0,
+  open: false,
+  start: 0,
+  startClock: 0,
+  reception: null,
+  first: false,
+  times: new NumberList(),
+  clocks: new NumberList(),
+});
 
 /**
  * Walks buyers one after another into receptions and turns, reusing its scratch objects: the
@@ -159,66 +174,65 @@ const openTurn = (
  * it and its reply belong to the day it started.
  */
 export class BuyerWalker {
-  private readonly chat: BuyerChat = { receptions: [], manualAgents: [], manualTimes: [], buyerTimes: [] };
-  private readonly receptionPool: Reception[] = [];
-  private readonly statePool: AgentState[] = [];
-  private states: AgentState[] = [];
-  private readonly outreach: number[] = [];
-  private readonly make: NewReception = (agent, day, start, end) => {
-    const used = this.chat.receptions.length;
-    let reception = this.receptionPool[used];
-    if (!reception) {
-      reception = blankReception();
-      this.receptionPool.push(reception);
-    }
-    return resetReception(reception, agent, day, start, end);
+  private readonly chat: BuyerChat = {
+    receptions: new Pool(blankReception),
+    manualAgents: new NumberList(),
+    manualTimes: new NumberList(),
+    buyerTimes: new NumberList(),
   };
+  private readonly states = new Pool(blankState);
+  /** Manual replies outside a turn, as (agent, time) pairs. */
+  private readonly outreach = new NumberList();
 
   private stateOf(agent: number): AgentState {
-    for (const state of this.states) if (state.agent === agent) return state;
-    let state = this.statePool[this.states.length];
-    if (!state) {
-      state = { agent, open: false, start: 0, reception: null, first: false, times: [] };
-      this.statePool.push(state);
+    const { states } = this;
+    for (let i = 0; i < states.length; i++) {
+      const state = states.at(i);
+      if (state.agent === agent) return state;
     }
+    const state = states.add();
     state.agent = agent;
     state.open = false;
     state.reception = null;
-    state.times.length = 0;
-    this.states.push(state);
+    state.times.clear();
+    state.clocks.clear();
     return state;
   }
 
-  /** Walks one buyer's messages: rows[0, count), sorted by time. */
-  walk(data: MetricsData, rows: Uint32Array, count: number, context: ShopContext): BuyerChat {
+  /**
+   * Walks one buyer's messages: rows[0, count), sorted by time, with their times in
+   * times[0, count).
+   */
+  walk(
+    data: MetricsData,
+    rows: Uint32Array,
+    times: Float64Array,
+    count: number,
+    context: ShopContext,
+  ): BuyerChat {
     const { chat, outreach } = this;
-    chat.receptions.length = 0;
-    chat.manualAgents.length = 0;
-    chat.manualTimes.length = 0;
-    chat.buyerTimes.length = 0;
-    this.states.length = 0;
-    outreach.length = 0;
+    chat.receptions.clear();
+    chat.manualAgents.clear();
+    chat.manualTimes.clear();
+    chat.buyerTimes.clear();
+    this.states.clear();
+    outreach.clear();
     for (let i = 0; i < count; i++) {
       const row = rows[i] as number;
       const code = data.messageCode.get(row);
       const sender = messageCode.sender(code);
       if (sender > messageCode.agent) continue;
-      const time = data.messageTime.get(row);
+      const time = times[i] as number;
       const state = this.stateOf(data.messageAgent.get(row));
-      if (sender === messageCode.buyer) {
-        chat.buyerTimes.push(time);
-        if (!state.open) openTurn(state, time, chat.receptions, context, this.make);
-        state.times.push(time);
-        const reception = state.reception as Reception;
-        if (time > reception.last) reception.last = time;
-        const clock = localClockMs(time, context.offsetMs);
-        if (clock >= context.pddHours.from && clock < context.pddHours.to) reception.pddMessages++;
-        if (clock >= context.dyHours.from && clock < context.dyHours.to) reception.dyMessages++;
-      } else if (messageCode.kind(code) < messageCode.autoKind) {
+      if (sender === messageCode.buyer) this.buyerMessage(state, time, context);
+      else if (messageCode.kind(code) < messageCode.autoKind) {
         chat.manualAgents.push(state.agent);
         chat.manualTimes.push(time);
         if (state.open) closeTurn(state, time, context);
-        else outreach.push(state.agent, time);
+        else {
+          outreach.push(state.agent);
+          outreach.push(time);
+        }
       } else if (messageCode.kind(code) === messageCode.autoKind) {
         const reception = state.open
           ? state.reception
@@ -229,19 +243,38 @@ export class BuyerWalker {
     finishBuyer(chat, this.states, outreach, context);
     return chat;
   }
+
+  /** A buyer message opens a turn with its agent or joins the open one. */
+  private buyerMessage(state: AgentState, time: number, context: ShopContext): void {
+    const clock = localClock(time, context);
+    this.chat.buyerTimes.push(time);
+    if (!state.open) openTurn(state, time, clock, this.chat.receptions, context);
+    state.times.push(time);
+    state.clocks.push(clock);
+    const reception = state.reception as Reception;
+    if (time > reception.last) reception.last = time;
+    if (inRange(clock, context.pddHours)) reception.pddMessages++;
+    if (inRange(clock, context.dyHours)) reception.dyMessages++;
+  }
 }
 
 /** Turns still open at the end were never answered; replies outside a turn still serve the day. */
-const finishBuyer = (chat: BuyerChat, states: AgentState[], outreach: number[], context: ShopContext) => {
-  for (const state of states) {
+const finishBuyer = (
+  chat: BuyerChat,
+  states: Pool<AgentState>,
+  outreach: NumberList,
+  context: ShopContext,
+) => {
+  for (let i = 0; i < states.length; i++) {
+    const state = states.at(i);
     if (!state.open) continue;
     const reception = state.reception as Reception;
     reception.unanswered++;
     if (context.unansweredAtCap) recordWait(reception, context.capMs, state.first, context);
   }
   for (let i = 0; i < outreach.length; i += 2) {
-    const time = outreach[i + 1] as number;
-    const reception = findReception(chat.receptions, outreach[i] as number, localDay(time, context.offsetMs));
+    const time = outreach.at(i + 1);
+    const reception = findReception(chat.receptions, outreach.at(i), localDay(time, context.offsetMs));
     if (!reception) continue;
     reception.served = true;
     if (time < reception.firstManual) reception.firstManual = time;

@@ -43,32 +43,74 @@ export const recentDuplicates =
     hashOf: (record: T) => number,
     window: number,
   ): (() => DuplicateCheck<T>) =>
-  () => {
+  () =>
+    new RecentKeys(timeOf, hashOf, window);
+
+/**
+ * The table behind `recentDuplicates`. Its lookups land anywhere, once per message, while the
+ * reader streams the file through the cache: a table of whole keys (16 bytes a slot, 512 KB) was
+ * evicted between two visits, and each lookup waited on memory. So the keys themselves go to a
+ * ring in arrival order, written one after another, and a slot keeps 4 bytes: 16 bits of the
+ * hash and 16 of the key's sequence number, enough to find its place in the ring.
+ */
+class RecentKeys<T> implements DuplicateCheck<T> {
+  private readonly bucketMask: number;
+  /** Per slot: the hash's high 16 bits, then the sequence number's low 16 bits. */
+  private readonly slots: Int32Array;
+  /**
+   * Keys enter a bucket in sequence order, so its oldest slot is always the one after the last
+   * written: a cursor per bucket replaces a search for the oldest.
+   */
+  private readonly cursors: Uint8Array;
+  /** Per key, at its sequence number modulo the ring's size: time's low 32 bits, hash, line. */
+  private readonly ring: Int32Array;
+  private readonly ringMask: number;
+  private count = 0;
+
+  constructor(
+    private readonly timeOf: (record: T) => number,
+    private readonly hashOf: (record: T) => number,
+    private readonly window: number,
+  ) {
+    // Ages are told from 16 bits of the sequence number.
+    if (window >= 1 << 16) throw new RangeError(`duplicate window ${window} is over 65535 records`);
     let buckets = 1;
     while (buckets * bucketSize < window * 2) buckets *= 2;
-    // One slot is four int32 side by side (time's low bits, hash, line, sequence): a bucket is
-    // one cache line and the table stays small enough for the cache (the reads are random).
-    const slots = new Int32Array(buckets * bucketSize * 4);
-    for (let slot = 3; slot < slots.length; slot += 4) slots[slot] = -0x80000000;
-    let count = 0;
-    return {
-      firstLine: (record, line) => {
-        // `| 0` keeps the low 32 bits of the ms; `%` on a double is a slow library call.
-        const time = timeOf(record) | 0;
-        const hash = hashOf(record) | 0;
-        const start = ((hash ^ Math.imul(time, 0x9e3779b1)) & (buckets - 1)) * bucketSize * 4;
-        let oldest = start;
-        for (let slot = start; slot < start + bucketSize * 4; slot += 4) {
-          const sequence = slots[slot + 3] as number;
-          if (sequence > count - window && slots[slot] === time && slots[slot + 1] === hash)
-            return slots[slot + 2];
-          if (sequence < (slots[oldest + 3] as number)) oldest = slot;
-        }
-        slots[oldest] = time;
-        slots[oldest + 1] = hash;
-        slots[oldest + 2] = line;
-        slots[oldest + 3] = count++;
-        return undefined;
-      },
-    };
-  };
+    this.bucketMask = buckets - 1;
+    this.slots = new Int32Array(buckets * bucketSize);
+    this.cursors = new Uint8Array(buckets);
+    let ring = 1;
+    while (ring < window) ring *= 2;
+    this.ring = new Int32Array(ring * 3);
+    this.ringMask = ring - 1;
+  }
+
+  firstLine(record: T, line: number): number | undefined {
+    const { slots, count } = this;
+    // `| 0` keeps the low 32 bits of the ms; `%` on a double is a slow library call.
+    const time = this.timeOf(record) | 0;
+    const hash = this.hashOf(record) | 0;
+    const tag = hash >>> 16;
+    const bucket = (hash ^ Math.imul(time, 0x9e3779b1)) & this.bucketMask;
+    const start = bucket * bucketSize;
+    for (let slot = start; slot < start + bucketSize; slot++) {
+      const value = slots[slot] as number;
+      if (value >>> 16 !== tag) continue;
+      // How many keys ago the slot's key came, modulo 65,536. An empty slot or a key that old
+      // can read as recent, but then the ring holds another key there and the match fails.
+      const age = (count - value) & 0xffff;
+      if (age === 0 || age >= this.window) continue;
+      const at = ((count - age) & this.ringMask) * 3;
+      if (this.ring[at] === time && this.ring[at + 1] === hash) return this.ring[at + 2];
+    }
+    const cursor = this.cursors[bucket] as number;
+    this.cursors[bucket] = (cursor + 1) % bucketSize;
+    slots[start + cursor] = (tag << 16) | (count & 0xffff);
+    const at = (count & this.ringMask) * 3;
+    this.ring[at] = time;
+    this.ring[at + 1] = hash;
+    this.ring[at + 2] = line;
+    this.count = count + 1;
+    return undefined;
+  }
+}

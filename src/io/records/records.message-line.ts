@@ -23,6 +23,12 @@ const senders = ['buyer', 'agent', 'system'] as const;
 /** As the string reader's hash: buyer 1, agent 2, system 3. */
 const senderHash = [1, 2, 3];
 const kinds = ['human', 'assist', 'auto', 'welcome'] as const;
+/**
+ * `messageCode.of` per sender index (kind human), and per kind index for agents' messages,
+ * worked out once: by name it costs two keyed lookups per message.
+ */
+const senderCodes = senders.map((sender) => messageCode.of(sender, 'human'));
+const agentCodes = kinds.map((kind) => messageCode.of('agent', kind));
 
 /** The hash of a message's text, buyer, agent, conversation and sender, over their UTF-8 bytes. */
 export const messageKeyHash = (fields: {
@@ -81,14 +87,14 @@ export class MessageRows {
       rows[base + row.agent] as number,
       rows[base + row.agent + 1] as number,
     );
-    const sender = senders[rows[base + row.sender] as number] as (typeof senders)[number];
+    const senderIndex = rows[base + row.sender] as number;
+    const sender = senders[senderIndex] as (typeof senders)[number];
     const textStart = rows[base + row.text] as number;
     const textEnd = rows[base + row.text + 1] as number;
     if (sender === 'buyer' && sink.screensBytes(shop, buyer, bytes, textStart, textEnd))
       sink.screenText(shop, buyer, bytes.toString('utf8', textStart, textEnd));
-    const kind =
-      sender === 'agent' ? (kinds[rows[base + row.kind] as number] as (typeof kinds)[number]) : 'human';
-    sink.appendMessage(buyer, agent, messageCode.of(sender, kind), time);
+    const code = sender === 'agent' ? agentCodes[rows[base + row.kind] as number] : senderCodes[senderIndex];
+    sink.appendMessage(buyer, agent, code as number, time);
     return 'added';
   }
 
