@@ -1,7 +1,7 @@
 import type { AgentParts, ShopParts } from './metrics.aggregate.js';
 import type { AttributionWindow, CreditMode, MetricsSettings } from './metrics.settings.js';
 import type { NumberList } from './metrics.scratch.js';
-import { type ClockRange, dayMs, toClockRange } from './metrics.time.js';
+import { type ClockRange, dayMs, localClockMs, toClockRange } from './metrics.time.js';
 
 /** A shop's settings turned into the millisecond constants the hot loop needs. */
 export type ShopContext = {
@@ -52,15 +52,9 @@ export const shopContext = (settings: MetricsSettings): ShopContext => ({
   longReceptionMs: settings.longReceptionMinutes * 60_000,
 });
 
-/**
- * Milliseconds since the shop's local midnight: `localClockMs` without its `%` on doubles (a
- * library call, several per message in the hot loop); the same for the whole-millisecond
- * instants the columns hold.
- */
-export const localClock = (time: number, context: ShopContext): number => {
-  const local = time + context.offsetMs;
-  return local - Math.floor(local / dayMs) * dayMs;
-};
+/** Milliseconds since the shop's local midnight. */
+export const localClock = (time: number, context: ShopContext): number =>
+  localClockMs(time, context.offsetMs);
 
 /** Whether a local clock (`localClock`) falls inside `[range.from, range.to)`. */
 export const inRange = (clock: number, range: ClockRange): boolean => clock >= range.from && clock < range.to;
