@@ -241,9 +241,12 @@ export class MetricsData {
   classifyBuyers(): void {
     const rules = this.shops.names.map((_, shop) => {
       const { filters } = this.settingsOf(shop);
+      const staff = filters.staffPatterns.join('|');
       return {
         accounts: new Set(filters.accounts),
-        staff: filters.staffPatterns.length > 0 ? new RegExp(filters.staffPatterns.join('|'), 'i') : null,
+        staff: staff.length > 0 ? new RegExp(staff, 'i') : null,
+        // A name holding none of the characters a staff match starts with needs no string.
+        staffLeads: staff.length > 0 ? leadingChars(staff, true) : null,
         own: filters.ownAccounts,
       };
     });
@@ -251,12 +254,20 @@ export class MetricsData {
       if (this.filtered.get(buyer) !== filterReason.none) continue;
       const shop = this.buyers.scopeOf(buyer);
       const rule = rules[shop];
-      const name = this.buyers.nameOf(buyer);
       if (!rule) continue;
-      if (rule.accounts.has(name)) this.filtered.set(buyer, filterReason.account);
-      else if (rule.staff?.test(name)) this.filtered.set(buyer, filterReason.staff);
-      else if (rule.own && this.agents.find(shop, name) !== undefined)
-        this.filtered.set(buyer, filterReason.ownAccount);
+      const reason = this.buyers.readBytes(buyer, (bytes, start, end) => {
+        const staff =
+          rule.staff !== null && (rule.staffLeads === null || holdsLead(rule.staffLeads, bytes, start, end));
+        if (rule.accounts.size > 0 || staff) {
+          const name = this.buyers.nameOf(buyer);
+          if (rule.accounts.has(name)) return filterReason.account;
+          if (staff && rule.staff?.test(name)) return filterReason.staff;
+        }
+        return rule.own && this.agents.findOfBytes(shop, bytes, start, end) !== undefined
+          ? filterReason.ownAccount
+          : filterReason.none;
+      });
+      if (reason !== filterReason.none) this.filtered.set(buyer, reason);
     }
   }
 

@@ -67,10 +67,20 @@ export class ScopedInterner {
 
   /** The id of a name in a scope, if it was ever interned. */
   find(scope: number, name: string): number | undefined {
-    const length = this.encode(name);
-    const hash = hashBytes(Math.imul(scope + 1, 0x9e3779b1), this.scratch, 0, length);
-    const found = this.probe(scope, hash, this.scratch, 0, length);
+    return this.findOfBytes(scope, this.scratch, 0, this.encode(name));
+  }
+
+  /** `find` for a name given as UTF-8 bytes. */
+  findOfBytes(scope: number, bytes: Uint8Array, start: number, end: number): number | undefined {
+    const hash = hashBytes(Math.imul(scope + 1, 0x9e3779b1), bytes, start, end);
+    const found = this.probe(scope, hash, bytes, start, end);
     return found >= 0 ? found : undefined;
+  }
+
+  /** Hands the UTF-8 bytes of an id's name to `read` (as `bytes[start, end)`), without a string. */
+  readBytes<T>(id: number, read: (bytes: Uint8Array, start: number, end: number) => T): T {
+    const start = this.entries[id * stride + 2] as number;
+    return read(this.arena, start, start + (this.entries[id * stride + 3] as number));
   }
 
   /** The scope (shop) of an id. */
@@ -123,7 +133,8 @@ export class ScopedInterner {
     this.entries[at + 3] = length;
     // A loop, not `set(subarray)`: names are short, and a subarray is an object per name.
     const { arena } = this;
-    for (let index = 0; index < length; index++) arena[this.arenaUsed + index] = bytes[start + index] as number;
+    for (let index = 0; index < length; index++)
+      arena[this.arenaUsed + index] = bytes[start + index] as number;
     this.arenaUsed += length;
     if (this.count > this.slots.length >> 2) this.rehash();
     else this.place(entry);
