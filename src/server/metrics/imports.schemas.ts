@@ -13,7 +13,8 @@ const mapping = z
       'not mention fall back to header synonyms',
   );
 
-export const importWithMappingBody = importBody.extend({
+/** A real import's options beside its file, in the JSON bodies. */
+const importOptions = {
   mapping: mapping.optional().describe("header → field; without it a chosen shop's saved preset is used"),
   savePreset: z
     .boolean()
@@ -23,7 +24,9 @@ export const importWithMappingBody = importBody.extend({
     .boolean()
     .default(false)
     .describe('a real import: answer 200 with the ended job instead of 202 with the running one (scripts)'),
-});
+};
+
+export const importWithMappingBody = importBody.extend(importOptions);
 
 export const importPreviewBody = z.strictObject({
   kind: z.enum(recordKinds),
@@ -85,15 +88,7 @@ export const importFromUploadBody = z.strictObject({
     .describe('the kind the file was checked as; another kind answers 404 (upload the file again)'),
   mode: z.enum(['reject', 'skip']).default('reject'),
   shopId: z.uuid().optional().describe('put every record in this shop instead of the shop column'),
-  mapping: mapping.optional().describe("header → field; without it a chosen shop's saved preset is used"),
-  savePreset: z
-    .boolean()
-    .default(false)
-    .describe("save the mapping as the chosen shop's preset for this kind once the import is done"),
-  wait: z
-    .boolean()
-    .default(false)
-    .describe('answer 200 with the ended job instead of 202 with the running one (scripts)'),
+  ...importOptions,
 });
 
 export const importIdParams = z.strictObject({ id: z.uuid() });
