@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { SharedReadsPgliteDialect } from './pglite-dialect.js';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -15,7 +15,7 @@ const plugins = () => [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
 
 /** Wraps an open PGlite instance (embedded or cloned in tests) as a Kysely database. */
 export const databaseFromPglite = (pglite: PGlite): DatabaseHandle => {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: plugins() });
+  const db = new Kysely<Database>({ dialect: new SharedReadsPgliteDialect(pglite), plugins: plugins() });
   return { db, close: () => db.destroy() };
 };
 

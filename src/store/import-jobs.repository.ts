@@ -75,20 +75,43 @@ const toRecord = (row: Row): ImportJobRecord => ({
   bytesTotal: row.bytesTotal === null ? null : Number(row.bytesTotal),
 });
 
-/** Creates the job of an import that starts now, as running with nothing read. */
+const runningJob = (job: NewImportJob) => ({
+  ...job,
+  status: 'running',
+  rowsRead: 0,
+  rowsInserted: 0,
+  rowsRejected: 0,
+  bytesRead: 0,
+  issues: '[]',
+  progressAt: job.startedAt,
+});
+
+/**
+ * Creates the job of an import that starts now, as running with nothing read; undefined when the
+ * organisation already has a running job. The unique index of migration 0015 decides, so of two
+ * inserts arriving together only one starts a job.
+ */
+export const insertImportJobUnlessRunning = async ({
+  db,
+  job,
+}: {
+  db: Db;
+  job: NewImportJob;
+}): Promise<ImportJobRecord | undefined> => {
+  const row = await db
+    .insertInto('importJobs')
+    .values(runningJob(job))
+    .onConflict((conflict) => conflict.column('organizationId').where('status', '=', 'running').doNothing())
+    .returning(columns)
+    .executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+};
+
+/** Creates a running job; throws when the organisation already has one (unique violation). */
 export const insertImportJob = async ({ db, job }: { db: Db; job: NewImportJob }) => {
   const row = await db
     .insertInto('importJobs')
-    .values({
-      ...job,
-      status: 'running',
-      rowsRead: 0,
-      rowsInserted: 0,
-      rowsRejected: 0,
-      bytesRead: 0,
-      issues: '[]',
-      progressAt: job.startedAt,
-    })
+    .values(runningJob(job))
     .returning(columns)
     .executeTakeFirstOrThrow();
   return toRecord(row);
@@ -153,7 +176,8 @@ export const listImportJobs = async ({
 
 /**
  * Ends as failed every running job whose heartbeat is older than `before` (all running jobs when
- * `before` is now), in every organisation or one; returns how many.
+ * `before` is now), in every organisation or one, except the jobs `running` names (this process is
+ * still running them); returns how many.
  */
 export const failRunningImportJobs = async ({
   db,
@@ -161,12 +185,14 @@ export const failRunningImportJobs = async ({
   now,
   error,
   organizationId,
+  running = [],
 }: {
   db: Db;
   before: Date;
   now: Date;
   error: string;
   organizationId?: string;
+  running?: string[];
 }): Promise<number> => {
   let query = db
     .updateTable('importJobs')
@@ -174,6 +200,7 @@ export const failRunningImportJobs = async ({
     .where('status', '=', 'running')
     .where('progressAt', '<=', before);
   if (organizationId) query = query.where('organizationId', '=', organizationId);
+  if (running.length > 0) query = query.where('id', 'not in', running);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 };

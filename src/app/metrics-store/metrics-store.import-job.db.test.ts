@@ -154,4 +154,71 @@ describe('startImport', () => {
     const { done } = await second();
     expect((await done).job.status).toBe('done');
   });
+
+  test('a poll while the import runs sees its progress between the start and the end, before it ends', async () => {
+    const file = chunked(header + orderRows(12_000, 'poll'));
+    const polls: Promise<{ bytesRead: number; rowsRead: number; status: string }>[] = [];
+    const order: string[] = [];
+    let jobId: string | undefined;
+    const { job, done } = await startImport({
+      db: database.db,
+      clock,
+      actor: supervisor,
+      kind: 'orders',
+      file: 'orders.csv',
+      source: file.source,
+      bytesTotal: file.size,
+      mode: 'reject',
+      // The first stored batch polls, as the page does: by the job's id and in the list.
+      onProgress: (_rows, progress) => {
+        if (progress.rowsRead === 12_000) order.push('last batch stored');
+        if (!jobId || polls.length > 0 || progress.rowsRead >= 12_000) return;
+        polls.push(
+          getImport({ db: database.db, actor: supervisor, id: jobId }).finally(() => order.push('get')),
+        );
+      },
+    });
+    jobId = job.id;
+    const { job: ended } = await done;
+    const [polled] = await Promise.all(polls);
+    expect(polled?.status).toBe('running');
+    expect(polled?.bytesRead).toBeGreaterThan(0);
+    expect(polled?.bytesRead).toBeLessThan(file.size);
+    expect(polled?.rowsRead).toBeGreaterThan(0);
+    expect(polled?.rowsRead).toBeLessThan(12_000);
+    // It answered while the import's transaction still held the database (PGlite's one connection).
+    expect(order).toEqual(['get', 'last batch stored']);
+    expect(ended).toMatchObject({ status: 'done', rowsRead: 12_000 });
+  });
+
+  test('of two imports started together (two requests at once), one runs and the other is refused', async () => {
+    const start = (prefix: string) => {
+      const file = chunked(header + orderRows(500, prefix));
+      return startImport({
+        db: database.db,
+        clock,
+        actor: supervisor,
+        kind: 'orders',
+        file: `${prefix}.csv`,
+        source: file.source,
+        bytesTotal: file.size,
+        mode: 'reject',
+      });
+    };
+    // Several rounds, each two starts from the same moment: on PGlite the second would otherwise
+    // wait for the first import's transaction and start after it; on PostgreSQL both would pass a check.
+    for (const round of [1, 2, 3, 4, 5]) {
+      const results = await Promise.allSettled([start(`race${round}a`), start(`race${round}b`)]);
+      const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+      expect(started).toHaveLength(1);
+      expect(refused).toEqual([
+        expect.objectContaining({
+          code: 'metrics.import.conflict',
+          message: '已有一个导入任务正在进行，请等它结束后再导入',
+        }),
+      ]);
+      expect((await started[0]?.done)?.job.status).toBe('done');
+    }
+  });
 });

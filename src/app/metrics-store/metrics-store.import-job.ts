@@ -6,7 +6,7 @@ import {
   findImportJob,
   type ImportJobRecord,
   type ImportJobStatus,
-  insertImportJob,
+  insertImportJobUnlessRunning,
   listImportJobs,
   updateImportJob,
 } from '../../store/import-jobs.repository.js';
@@ -19,12 +19,24 @@ import {
   type ImportRecordsInput,
   prepareImport,
 } from './metrics-store.import-read.js';
+import {
+  claimImportSlot,
+  findRunningImport,
+  releaseImportSlot,
+  reportRunningImport,
+  runningImportIds,
+  trackRunningImport,
+  untrackRunningImport,
+  withRunningProgress,
+} from './metrics-store.running-imports.js';
 import type { MetricsStoreDeps } from './metrics-store.types.js';
 
 // 导入任务: a real import runs as a background job. Its row is written as running before the file is
 // read, so the server can answer at once; the import then writes its progress to the row (outside
-// its own transaction, at most every `progressEveryMs`) and ends it done, rejected or failed. A
-// check (dryRun) is no job: it runs in the request and stores nothing.
+// its own transaction, at most every `progressEveryMs`) and ends it done, rejected or failed. The
+// process running a job also keeps its progress in memory (metrics-store.running-imports.ts), and
+// reads of that job answer from there: on PGlite the row can only be written once the import's
+// transaction has ended. A check (dryRun) is no job: it runs in the request and stores nothing.
 
 export type ImportJobView = {
   id: string;
@@ -117,8 +129,16 @@ const ending = (outcome: ImportOutcome, bytesRead: number, clock: Clock) => ({
   progressAt: clock.now(),
 });
 
-/** Fails the organisation's running jobs that stopped moving, then refuses while one still runs. */
-const refuseOverlap = async ({ db, clock, actor }: MetricsStoreDeps) => {
+/**
+ * Fails the organisation's running jobs that stopped moving (but none this process runs: on PGlite
+ * their rows cannot move until they end), then writes the new job as running, or refuses while
+ * one still runs. The refusal is the database's (one running job per organisation), so two
+ * requests arriving together cannot both start.
+ */
+const insertUnlessBusy = async (
+  { db, clock, actor }: MetricsStoreDeps,
+  job: Omit<Parameters<typeof insertImportJobUnlessRunning>[0]['job'], 'organizationId' | 'startedAt'>,
+) => {
   const now = clock.now();
   await failRunningImportJobs({
     db,
@@ -126,9 +146,14 @@ const refuseOverlap = async ({ db, clock, actor }: MetricsStoreDeps) => {
     before: new Date(now.getTime() - abandonedAfterMs),
     now,
     error: interruptedMessage,
+    running: runningImportIds(),
   });
-  const recent = await listImportJobs({ db, organizationId: actor.organizationId, limit: 20 });
-  if (recent.some((job) => job.status === 'running')) throw metricsStoreErrors.importBusy();
+  const row = await insertImportJobUnlessRunning({
+    db,
+    job: { ...job, organizationId: actor.organizationId, startedAt: clock.now() },
+  });
+  if (!row) throw metricsStoreErrors.importBusy();
+  return row;
 };
 
 /**
@@ -141,20 +166,24 @@ export const startImport = async (
   deps: MetricsStoreDeps & Omit<ImportRecordsInput, 'dryRun'>,
 ): Promise<{ job: ImportJobView; done: Promise<{ job: ImportJobView; error?: unknown }> }> => {
   const { db, clock, actor, onProgress, ...input } = deps;
-  const prepared = await prepareImport(deps);
-  await refuseOverlap(deps);
-  const row = await insertImportJob({
-    db,
-    job: {
-      organizationId: actor.organizationId,
+  authorize(actor, 'metrics.import');
+  if (!claimImportSlot(actor.organizationId)) throw metricsStoreErrors.importBusy();
+  let prepared: Awaited<ReturnType<typeof prepareImport>>;
+  let row: ImportJobRecord;
+  try {
+    prepared = await prepareImport(deps);
+    row = await insertUnlessBusy(deps, {
       kind: input.kind,
       fileName: input.file,
       mode: input.mode,
       bytesTotal: input.bytesTotal ?? null,
       createdBy: actor.userId,
-      startedAt: clock.now(),
-    },
-  });
+    });
+  } catch (error) {
+    releaseImportSlot(actor.organizationId);
+    throw error;
+  }
+  trackRunningImport(actor.organizationId, toView(row));
   const progress = progressWriter(db, clock, row.id);
   const run = async () => {
     let error: unknown;
@@ -163,6 +192,7 @@ export const startImport = async (
     try {
       const outcome = await prepared.store((rows, next) => {
         bytesRead = next.bytesRead;
+        reportRunningImport(row.id, next);
         progress.report(next);
         onProgress?.(rows, next);
       });
@@ -176,7 +206,12 @@ export const startImport = async (
       changes = { status: 'failed', bytesRead, error: message.slice(0, 500), finishedAt: clock.now() };
     }
     await progress.settled();
-    await updateImportJob({ db, id: row.id, changes });
+    try {
+      await updateImportJob({ db, id: row.id, changes });
+    } finally {
+      untrackRunningImport(row.id);
+      releaseImportSlot(actor.organizationId);
+    }
     await prepared.finish(row.id, {
       status: changes.status ?? 'failed',
       rowsInserted: changes.rowsInserted ?? 0,
@@ -190,6 +225,9 @@ export const startImport = async (
 /** One import job (a running one with its progress). */
 export const getImport = async ({ db, actor, id }: Omit<MetricsStoreDeps, 'clock'> & { id: string }) => {
   authorize(actor, 'metrics.import');
+  // A job this process runs answers without the database, which its import may be holding.
+  const running = findRunningImport(actor.organizationId, id);
+  if (running) return running;
   const job = await findImportJob({ db, organizationId: actor.organizationId, id });
   if (!job) throw metricsStoreErrors.importNotFound();
   return toView(job);
@@ -202,7 +240,8 @@ export const listImports = async ({
   limit,
 }: Omit<MetricsStoreDeps, 'clock'> & { limit: number }) => {
   authorize(actor, 'metrics.import');
-  return (await listImportJobs({ db, organizationId: actor.organizationId, limit })).map(toView);
+  const jobs = await listImportJobs({ db, organizationId: actor.organizationId, limit });
+  return withRunningProgress(actor.organizationId, jobs.map(toView));
 };
 
 /**
@@ -217,4 +256,11 @@ export const failInterruptedImports = async ({
   db: Db;
   clock: Clock;
   before?: Date;
-}) => failRunningImportJobs({ db, before, now: clock.now(), error: interruptedMessage });
+}) =>
+  failRunningImportJobs({
+    db,
+    before,
+    now: clock.now(),
+    error: interruptedMessage,
+    running: runningImportIds(),
+  });

@@ -12,6 +12,7 @@ import { inspectionExamplesMigration } from './0011-inspection-examples.js';
 import { inspectionExampleShopsMigration } from './0012-inspection-example-shops.js';
 import { importMappingPresetsMigration } from './0013-import-mapping-presets.js';
 import { importJobProgressMigration } from './0014-import-job-progress.js';
+import { oneRunningImportMigration } from './0015-one-running-import.js';
 import type { Migration } from './migration.types.js';
 
 export type { Migration } from './migration.types.js';
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   inspectionExampleShopsMigration,
   importMappingPresetsMigration,
   importJobProgressMigration,
+  oneRunningImportMigration,
 ];
