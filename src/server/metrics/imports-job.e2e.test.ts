@@ -100,6 +100,9 @@ describe('imports API: background jobs', () => {
     ).toBe(409);
     const restarted = await createServer({ db: server.db, config: overrideConfig(), clock: server.clock });
     await restarted.listen({ port: 0, host: '127.0.0.1' });
+    // listen() can resolve before the onListen sweep has written: wait for it, then stop.
+    const statusOf = async () => (await get(supervisor, `/api/imports/${left.id}`)).json().job.status;
+    await expect.poll(statusOf, { timeout: 10_000 }).toBe('failed');
     await restarted.close();
     const job = (await get(supervisor, `/api/imports/${left.id}`)).json().job;
     expect(job).toMatchObject({ status: 'failed', error: expect.stringContaining('服务重启') });
