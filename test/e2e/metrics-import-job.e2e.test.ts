@@ -11,6 +11,8 @@ const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString(
 // Large enough to take seconds on the embedded database: orders of buyers who never chatted, so
 // each one adds a 静默买家 to the shop.
 const orderCount = 300_000;
+/** As the import panel writes it, with thousands separators. */
+const shown = '300,000';
 const orders = () => {
   const lines = ['order,buyer,created,paid,amount,items,status,refund'];
   for (let i = 0; i < orderCount; i += 1)
@@ -39,8 +41,8 @@ const rowsShown = async (page: Page) => {
     .first()
     .textContent({ timeout: 1_000 })
     .catch(() => null);
-  const rows = text ? /已读取 (\d+) 行/.exec(text)?.[1] : undefined;
-  return rows === undefined ? undefined : Number(rows);
+  const rows = text ? /已读取 ([\d,]+) 行/.exec(text)?.[1] : undefined;
+  return rows === undefined ? undefined : Number(rows.replaceAll(',', ''));
 };
 
 /** The shop's 静默买家 on the dashboard (its default period, every shop). */
@@ -82,7 +84,7 @@ describe('绩效 import job (导入任务) followed across pages', () => {
       .or(page.getByRole('button', { name: '校验' }))
       .click();
     await page.getByTestId('import-preview').waitFor({ timeout: 300_000 });
-    await expect(page.getByTestId('import-preview').textContent()).resolves.toContain(`共 ${orderCount} 行`);
+    await expect(page.getByTestId('import-preview').textContent()).resolves.toContain(`共 ${shown} 行`);
 
     await page.getByRole('button', { name: '确认导入' }).click();
     // The bar moves while the job runs: some rows read, not all.
@@ -107,12 +109,12 @@ describe('绩效 import job (导入任务) followed across pages', () => {
 
     // Its end: done with every row counted, in the panel and in 导入记录.
     await page.getByTestId('import-done').waitFor({ timeout: 300_000 });
-    await expect(page.getByTestId('import-done').textContent()).resolves.toContain(String(orderCount));
+    await expect(page.getByTestId('import-done').textContent()).resolves.toContain(shown);
     await page
       .getByRole('row')
       .filter({ hasText: 'big-orders.csv' })
       .filter({ hasText: '完成' })
-      .filter({ hasText: `${orderCount} / ${orderCount} / 0` })
+      .filter({ hasText: `${shown} / ${shown} / 0` })
       .first()
       .waitFor();
     await screenshot(page, 'metrics-import-job-03-done');

@@ -70,7 +70,10 @@ describe('导入数据: uploads', () => {
     const uploading = page.getByTestId('import-upload');
     await uploading.getByText(/正在上传 .* \/ 1\.6 MB/).waitFor();
     await screenshot(page, 'metrics-upload-02-check-uploading');
-    await page.getByTestId('import-preview').getByText(`共 ${rows} 行`).waitFor();
+    await page
+      .getByTestId('import-preview')
+      .getByText(`共 ${rows.toLocaleString('en-US')} 行`)
+      .waitFor();
     const check = sent.at(-1);
     expect(check?.url()).toMatch(/\/api\/imports\/upload\?.*dryRun=true/);
     expect(check?.headers()['x-csrf-token']).toBeTruthy();

@@ -17,6 +17,10 @@ export const seconds = (value: number | null): string => {
 };
 
 const yuanFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+const countFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+
+/** A count with thousands separators: 300,000 rows read at a glance. */
+export const count = (value: number): string => countFormat.format(value);
 
 export const yuan = (value: number | null): string =>
   value === null ? noValue : `¥${yuanFormat.format(value)}`;

@@ -2,6 +2,7 @@ import { Alert, Progress, Space, Table, Tag } from 'antd';
 import type { ImportCheck, ImportJob } from '../../../api/metrics.api.js';
 import { t } from '../../../i18n/i18n.js';
 import { formatBytes } from '../imports.upload.js';
+import { count } from '../metrics.format.js';
 
 // A running import job's progress bar, and how an ended job is shown (the same views as a check).
 
@@ -36,7 +37,9 @@ export const IssuesTable = ({ job }: { job: ImportCheck | ImportJob }) => (
 export const JobProgress = ({ job, compact = false }: { job: ImportJob; compact?: boolean }) => (
   <Space direction="vertical" size={0} style={{ width: '100%' }} data-testid="import-progress">
     <Progress percent={percentOf(job)} status="active" size={compact ? 'small' : 'default'} />
-    <span>{t('metrics.import.progress', { rows: job.rowsRead, inserted: job.rowsInserted })}</span>
+    <span>
+      {t('metrics.import.progress', { rows: count(job.rowsRead), inserted: count(job.rowsInserted) })}
+    </span>
   </Space>
 );
 
@@ -84,7 +87,10 @@ export const JobOutcome = ({ job }: { job: ImportJob }) => {
       data-testid="import-done"
       type="success"
       showIcon
-      title={t('metrics.import.done', { inserted: job.rowsInserted, rejected: job.rowsRejected })}
+      title={t('metrics.import.done', {
+        inserted: count(job.rowsInserted),
+        rejected: count(job.rowsRejected),
+      })}
     />
   );
 };

@@ -14,6 +14,7 @@ import { useCheckImport, useImportJob, useImports, useStartImport } from '../imp
 import { useMetricsShops } from '../queries.js';
 import { IssuesTable, JobOutcome, JobProgress, JobStatusTag, UploadProgress } from './ImportJobStatus.js';
 import { formatBytes, previewTooLarge, usePreviewUpload } from '../imports.upload.js';
+import { count } from '../metrics.format.js';
 import { type FieldColumns, headerMapping, ImportMapping, missingRequired } from './ImportMapping.js';
 
 const kinds: RecordKind[] = ['messages', 'orders', 'ratings', 'tickets'];
@@ -52,7 +53,7 @@ const History = ({ jobs }: { jobs: ReturnType<typeof useImports> }) => {
             job.status === 'running' ? (
               <JobProgress job={job} compact />
             ) : (
-              `${job.rowsRead} / ${job.rowsInserted} / ${job.rowsRejected}`
+              `${count(job.rowsRead)} / ${count(job.rowsInserted)} / ${count(job.rowsRejected)}`
             ),
         },
       ]}
@@ -248,11 +249,11 @@ export const ImportPanel = () => {
           showIcon
           title={
             checked.status === 'rejected'
-              ? t('metrics.import.rejectedAll', { count: checked.errorCount })
+              ? t('metrics.import.rejectedAll', { count: count(checked.errorCount) })
               : t('metrics.import.preview', {
-                  rows: checked.rowsRead,
-                  inserted: checked.rowsInserted,
-                  rejected: checked.rowsRejected,
+                  rows: count(checked.rowsRead),
+                  inserted: count(checked.rowsInserted),
+                  rejected: count(checked.rowsRejected),
                 })
           }
         />
