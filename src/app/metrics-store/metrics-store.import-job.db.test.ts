@@ -50,10 +50,10 @@ describe('startImport', () => {
       ).n,
     );
 
-  test('a real import starts running and ends done, with its progress and the rows stored', async () => {
-    const file = chunked(header + orderRows(12_000, 'ok'));
-    const seen: { bytesRead: number; rowsRead: number }[] = [];
-    const { job, done } = await startImport({
+  /** An orders import of `text` by the supervisor, in reject mode unless `extra` says otherwise. */
+  const importOrders = (text: string, extra: Partial<Parameters<typeof startImport>[0]> = {}) => {
+    const file = chunked(text);
+    return startImport({
       db: database.db,
       clock,
       actor: supervisor,
@@ -62,9 +62,18 @@ describe('startImport', () => {
       source: file.source,
       bytesTotal: file.size,
       mode: 'reject',
+      ...extra,
+    });
+  };
+
+  test('a real import starts running and ends done, with its progress and the rows stored', async () => {
+    const text = header + orderRows(12_000, 'ok');
+    const size = Buffer.byteLength(text);
+    const seen: { bytesRead: number; rowsRead: number }[] = [];
+    const { job, done } = await importOrders(text, {
       onProgress: (_rows, progress) => seen.push(progress),
     });
-    expect(job).toMatchObject({ status: 'running', rowsRead: 0, bytesRead: 0, bytesTotal: file.size });
+    expect(job).toMatchObject({ status: 'running', rowsRead: 0, bytesRead: 0, bytesTotal: size });
     const { job: ended, error } = await done;
     expect(error).toBeUndefined();
     expect(ended).toMatchObject({
@@ -72,32 +81,22 @@ describe('startImport', () => {
       status: 'done',
       rowsRead: 12_000,
       rowsInserted: 12_000,
-      bytesRead: file.size,
-      bytesTotal: file.size,
+      bytesRead: size,
+      bytesTotal: size,
     });
     expect(ended.finishedAt).not.toBeNull();
     // Progress came batch by batch, bytes and rows growing.
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.at(-1)?.rowsRead).toBe(12_000);
     expect(seen[0]?.bytesRead).toBeGreaterThan(0);
-    expect(seen[0]?.bytesRead).toBeLessThan(file.size);
+    expect(seen[0]?.bytesRead).toBeLessThan(size);
     expect(await storedOrders('ok')).toBe(12_000);
     expect(await getImport({ db: database.db, actor: supervisor, id: job.id })).toEqual(ended);
   });
 
   test('a file with a bad row in reject mode ends rejected and stores nothing', async () => {
     const bad = '旗舰店,bad1,b1,2026-03-10 10:00:00,,-5,1,paid,0\n';
-    const file = chunked(header + orderRows(3_000, 'rej') + bad);
-    const { job, done } = await startImport({
-      db: database.db,
-      clock,
-      actor: supervisor,
-      kind: 'orders',
-      file: 'orders.csv',
-      source: file.source,
-      bytesTotal: file.size,
-      mode: 'reject',
-    });
+    const { job, done } = await importOrders(header + orderRows(3_000, 'rej') + bad);
     expect(job.status).toBe('running');
     const { job: ended } = await done;
     expect(ended).toMatchObject({ status: 'rejected', rowsInserted: 0, errorCount: 1 });
@@ -106,16 +105,7 @@ describe('startImport', () => {
   });
 
   test('a record naming an unknown shop ends the job failed with the reason', async () => {
-    const file = chunked(`${header}别的店,x1,b1,2026-03-10 10:00:00,,19.90,1,created,0\n`);
-    const { done } = await startImport({
-      db: database.db,
-      clock,
-      actor: supervisor,
-      kind: 'orders',
-      file: 'orders.csv',
-      source: file.source,
-      mode: 'reject',
-    });
+    const { done } = await importOrders(`${header}别的店,x1,b1,2026-03-10 10:00:00,,19.90,1,created,0\n`);
     const { job, error } = await done;
     expect(error).toBeDefined();
     expect(job.status).toBe('failed');
@@ -136,16 +126,7 @@ describe('startImport', () => {
         startedAt: clock.now(),
       },
     });
-    const second = () =>
-      startImport({
-        db,
-        clock,
-        actor: supervisor,
-        kind: 'orders',
-        file: 'orders.csv',
-        source: chunked(header).source,
-        mode: 'reject',
-      });
+    const second = () => importOrders(header);
     await expect(second()).rejects.toMatchObject({ code: 'metrics.import.conflict' });
     expect(await failInterruptedImports({ db, clock })).toBe(1);
     const failed = await findImportJob({ db, organizationId: supervisor.organizationId, id: left.id });
@@ -156,19 +137,11 @@ describe('startImport', () => {
   });
 
   test('a poll while the import runs sees its progress between the start and the end, before it ends', async () => {
-    const file = chunked(header + orderRows(12_000, 'poll'));
+    const text = header + orderRows(12_000, 'poll');
     const polls: Promise<{ bytesRead: number; rowsRead: number; status: string }>[] = [];
     const order: string[] = [];
     let jobId: string | undefined;
-    const { job, done } = await startImport({
-      db: database.db,
-      clock,
-      actor: supervisor,
-      kind: 'orders',
-      file: 'orders.csv',
-      source: file.source,
-      bytesTotal: file.size,
-      mode: 'reject',
+    const { job, done } = await importOrders(text, {
       // The first stored batch polls, as the page does: by the job's id and in the list.
       onProgress: (_rows, progress) => {
         if (progress.rowsRead === 12_000) order.push('last batch stored');
@@ -183,7 +156,7 @@ describe('startImport', () => {
     const [polled] = await Promise.all(polls);
     expect(polled?.status).toBe('running');
     expect(polled?.bytesRead).toBeGreaterThan(0);
-    expect(polled?.bytesRead).toBeLessThan(file.size);
+    expect(polled?.bytesRead).toBeLessThan(Buffer.byteLength(text));
     expect(polled?.rowsRead).toBeGreaterThan(0);
     expect(polled?.rowsRead).toBeLessThan(12_000);
     // It answered while the import's transaction still held the database (PGlite's one connection).
@@ -192,19 +165,8 @@ describe('startImport', () => {
   });
 
   test('of two imports started together (two requests at once), one runs and the other is refused', async () => {
-    const start = (prefix: string) => {
-      const file = chunked(header + orderRows(500, prefix));
-      return startImport({
-        db: database.db,
-        clock,
-        actor: supervisor,
-        kind: 'orders',
-        file: `${prefix}.csv`,
-        source: file.source,
-        bytesTotal: file.size,
-        mode: 'reject',
-      });
-    };
+    const start = (prefix: string) =>
+      importOrders(header + orderRows(500, prefix), { file: `${prefix}.csv` });
     // Several rounds, each two starts from the same moment: on PGlite the second would otherwise
     // wait for the first import's transaction and start after it; on PostgreSQL both would pass a check.
     for (const round of [1, 2, 3, 4, 5]) {
