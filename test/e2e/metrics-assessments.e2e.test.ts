@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { desktop, horizontalOverflow, phone, screenshot } from './browser.js';
+import { pddChats } from '../fixtures/metrics/assessment.fixture.js';
 import { startBrowserSession } from './session.js';
 
 const session = startBrowserSession();
@@ -10,18 +11,9 @@ const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString(
 const longJdShop = '京东家居生活馆华东区官方旗舰店（售后服务中心·夜间值班二组）';
 
 // PDD: 2 of 4 buyer messages answered within 30 s (50% < 80%): 还需 2 条.
-const pdd = (buyer: string, agent: string, sender: string, time: string) =>
-  ['拼多多专营店', 'pdd', buyer, agent, sender, `${yesterday} ${time}`, '在的', 'human'].join(',');
 const chats = [
   'shop,platform,buyer,agent,sender,time,text,kind',
-  pdd('pb1', '专营店:大宝', 'buyer', '10:00:00'),
-  pdd('pb1', '专营店:大宝', 'agent', '10:00:20'),
-  pdd('pb1', '专营店:大宝', 'buyer', '10:05:00'),
-  pdd('pb1', '专营店:大宝', 'agent', '10:06:00'),
-  pdd('pb2', '专营店:二宝', 'buyer', '11:00:00'),
-  pdd('pb2', '专营店:二宝', 'agent', '11:01:00'),
-  pdd('pb3', '专营店:二宝', 'buyer', '12:00:00'),
-  pdd('pb3', '专营店:二宝', 'agent', '12:00:10'),
+  ...pddChats(yesterday, { late: false }),
 ].join('\n');
 const tickets = [
   'shop,ticket,agent,applied,reviewed',
