@@ -83,3 +83,16 @@ export const signIn = async (app: KefuServer, login: string, password = testPass
     headers: { cookie: `kefu_session=${cookie?.value ?? ''}`, 'x-csrf-token': csrfToken },
   };
 };
+
+/** The id of a shop by name, as a signed-in user lists the shops (the demo's 天猫旗舰店 by default). */
+export const shopIdOf = async (
+  app: KefuServer,
+  session: { headers: Record<string, string> },
+  name = '天猫旗舰店',
+) => {
+  const response = await app.inject({ method: 'GET', url: '/api/shops', headers: session.headers });
+  const shops = response.json<{ shops: { id: string; name: string }[] }>().shops;
+  const shop = shops.find((entry) => entry.name === name);
+  if (!shop) throw new Error(`no shop named ${name}`);
+  return shop.id;
+};

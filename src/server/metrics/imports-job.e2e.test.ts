@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { overrideConfig } from '../../config/config.test-utils.js';
 import { insertImportJob } from '../../store/import-jobs.repository.js';
 import { createServer } from '../server.js';
-import { createTestServer, signIn, type TestServer } from '../server.test-utils.js';
+import { createTestServer, signIn, type TestServer, shopIdOf } from '../server.test-utils.js';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
 
@@ -33,8 +33,7 @@ describe('imports API: background jobs', () => {
     server = await createTestServer();
     supervisor = await signIn(server.app, 'zhuguan');
     agent = await signIn(server.app, 'xiaomei');
-    const shops = (await get(supervisor, '/api/shops')).json().shops as { id: string; name: string }[];
-    shopId = shops.find((shop) => shop.name === '天猫旗舰店')?.id ?? '';
+    shopId = await shopIdOf(server.app, supervisor);
   });
   afterAll(() => server.close());
 

@@ -7,7 +7,7 @@ import { overrideConfig } from '../../config/config.test-utils.js';
 import { createTestDatabase } from '../../store/test-utils.js';
 import { areaRoutes } from '../routes.js';
 import { createServer, type KefuServer } from '../server.js';
-import { createTestClock, signIn, testPassword } from '../server.test-utils.js';
+import { createTestClock, signIn, testPassword, shopIdOf } from '../server.test-utils.js';
 import { importUploadRoutes, importUploadRoutesWith } from './imports.upload.routes.js';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -67,9 +67,7 @@ describe('imports API: a checked upload imported without a second upload', () =>
     supervisor = await signIn(app, 'zhuguan');
     admin = await signIn(app, 'admin');
     agent = await signIn(app, 'xiaomei');
-    const shops = (await app.inject({ method: 'GET', url: '/api/shops', headers: supervisor.headers })).json()
-      .shops as { id: string; name: string }[];
-    shopId = shops.find((shop) => shop.name === '天猫旗舰店')?.id ?? '';
+    shopId = await shopIdOf(app, supervisor);
   });
   afterAll(async () => {
     await app.close();

@@ -9,7 +9,7 @@ import { overrideConfig } from '../../config/config.test-utils.js';
 import { createTestDatabase } from '../../store/test-utils.js';
 import { areaRoutes } from '../routes.js';
 import { createServer, type KefuServer } from '../server.js';
-import { createTestClock, signIn, testPassword } from '../server.test-utils.js';
+import { createTestClock, signIn, testPassword, shopIdOf } from '../server.test-utils.js';
 import { importUploadRoutes, importUploadRoutesWith } from './imports.upload.routes.js';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -80,8 +80,7 @@ describe('imports API: raw uploads (上传)', () => {
     app = await createServer({ db: database.db, config: overrideConfig(), clock, routes });
     supervisor = await signIn(app, 'zhuguan');
     agent = await signIn(app, 'xiaomei');
-    const shops = (await get('/api/shops')).json().shops as { id: string; name: string }[];
-    shopId = shops.find((shop) => shop.name === '天猫旗舰店')?.id ?? '';
+    shopId = await shopIdOf(app, supervisor);
   });
   afterAll(async () => {
     await app.close();

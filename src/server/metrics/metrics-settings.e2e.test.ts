@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestServer, signIn, type TestServer } from '../server.test-utils.js';
+import { createTestServer, shopIdOf, signIn, type TestServer } from '../server.test-utils.js';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
 
@@ -28,11 +28,7 @@ describe('shop metric settings API (店铺绩效设置)', () => {
     server = await createTestServer();
     supervisor = await signIn(server.app, 'zhuguan');
     agent = await signIn(server.app, 'xiaomei');
-    const shops = (await request(supervisor, 'GET', '/api/shops')).json().shops as {
-      id: string;
-      name: string;
-    }[];
-    shopId = shops.find((shop) => shop.name === '天猫旗舰店')?.id ?? '';
+    shopId = await shopIdOf(server.app, supervisor);
     const imported = await server.app.inject({
       method: 'POST',
       url: '/api/imports',

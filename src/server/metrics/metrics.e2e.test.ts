@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestServer, signIn, type TestServer } from '../server.test-utils.js';
+import { createTestServer, shopIdOf, signIn, type TestServer } from '../server.test-utils.js';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
 
@@ -44,8 +44,7 @@ describe('metrics API (绩效)', () => {
     });
     expect(chat.statusCode).toBe(200);
     expect(chat.json().job).toMatchObject({ status: 'done', rowsRead: 4, rowsInserted: 4 });
-    const shops = (await get(supervisor, '/api/shops')).json().shops as { id: string; name: string }[];
-    const shopId = shops.find((shop) => shop.name === '天猫旗舰店')?.id;
+    const shopId = await shopIdOf(server.app, supervisor);
     const order = await post(supervisor, '/api/imports', {
       kind: 'orders',
       filename: 'orders.csv',
