@@ -16,9 +16,13 @@ export const sizeLabel = (bytes: number): string => {
   return `${Math.round((bytes / size) * 10) / 10} ${unit}`;
 };
 
+/** What a refused upload past `maxBytes` says, on every import route. */
+export const tooLargeMessage = (maxBytes: number) =>
+  `文件超过 ${sizeLabel(maxBytes)}：请按日期或店铺拆分后分批导入`;
+
 export const uploadErrors = {
   tooLarge: (maxBytes: number) => {
-    const message = `文件超过 ${sizeLabel(maxBytes)}：请按日期或店铺拆分后分批导入`;
+    const message = tooLargeMessage(maxBytes);
     return new AppError('metrics.file_too_large', message, [{ path: 'body', message }]);
   },
   notRaw: () =>

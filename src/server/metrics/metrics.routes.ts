@@ -46,19 +46,20 @@ import {
   creditRulingsResponse,
   restatementsResponse,
 } from './metrics.schemas.js';
+import { tooLargeMessage } from './imports.upload.js';
 
 // 上传过大: a body past the limit (refused unread when its length is declared, drained and
 // dropped otherwise) and a decoded file past 50 MB both answer 413 with the limit in Chinese;
 // every other error goes on to the server's handler.
-const tooLargeMessage = `文件超过 ${maxImportBytes / 1024 / 1024} MB：请按日期或店铺拆分后分批导入`;
+const tooLargeText = tooLargeMessage(maxImportBytes);
 const tooLarge = () =>
-  new AppError('metrics.file_too_large', tooLargeMessage, [
-    { path: 'body.contentBase64', message: tooLargeMessage },
+  new AppError('metrics.file_too_large', tooLargeText, [
+    { path: 'body.contentBase64', message: tooLargeText },
   ]);
 const refuseTooLarge = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
   if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE' && error.code !== 'metrics.file_too_large') throw error;
-  return sendError(reply, 413, 'metrics.file_too_large', tooLargeMessage, [
-    { path: 'body.contentBase64', message: tooLargeMessage },
+  return sendError(reply, 413, 'metrics.file_too_large', tooLargeText, [
+    { path: 'body.contentBase64', message: tooLargeText },
   ]);
 };
 
